@@ -1,0 +1,47 @@
+package io.partnerflow.catalog;
+
+import static io.partnerflow.onboarding.OnboardingProcess.ORDER_ERRORS;
+import static io.partnerflow.onboarding.OnboardingProcess.ORDER_LINES;
+import static io.partnerflow.onboarding.OnboardingProcess.ORDER_SUMMARY;
+
+import io.partnerflow.onboarding.OnboardingProcess.Errors;
+import io.partnerflow.onboarding.OnboardingProcess.OrderSummaryLine;
+import io.partnerflow.validation.Violation;
+import io.partnerflow.validation.Violations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Validate order": known offers, license counts in range, prerequisites, no duplicate lines. */
+@Component
+public class ValidateOrderDelegate implements JavaDelegate {
+
+  private final OfferCatalog catalog;
+  private final OrderValidator validator;
+
+  public ValidateOrderDelegate(OfferCatalog catalog, OrderValidator validator) {
+    this.catalog = catalog;
+    this.validator = validator;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<OrderLineInput> lines = ORDER_LINES.optionalFrom(execution).orElse(List.of());
+    Map<String, Offer> offers = catalog.allById();
+    List<Violation> violations = validator.validate(lines, offers);
+    ORDER_ERRORS.set(execution, Violations.asBulletList(violations));
+    if (!violations.isEmpty()) {
+      throw new BpmnError(Errors.ORDER_INVALID, violations.size() + " order rule(s) broken");
+    }
+    List<OrderSummaryLine> summary = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      OrderLineInput line = lines.get(i);
+      summary.add(new OrderSummaryLine(i, line.offerId(), offers.get(line.offerId()).name(), line.quantity()));
+    }
+    ORDER_SUMMARY.set(execution, summary);
+  }
+}

@@ -1,0 +1,150 @@
+package io.partnerflow.customer;
+
+import io.partnerflow.catalog.OrderLine;
+import io.partnerflow.consent.AgreementAttestation;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers, their contacts, agreement attestations and orders. Writes join the caller's
+ * transaction, which inside a delegate is the engine's: registry and process state commit together.
+ */
+@Repository
+public class CustomerRegistry {
+
+  public static final String PRIMARY_CONTACT = "PRIMARY";
+
+  private static final RowMapper<CustomerRecord> CUSTOMER = (rs, n) -> new CustomerRecord(
+      rs.getString("id"), rs.getString("company_name"), rs.getString("domain_prefix"),
+      rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("city"), rs.getString("state"),
+      rs.getString("postal_code"), rs.getString("country"), rs.getString("culture"), rs.getString("language"),
+      rs.getString("registration_number"), Relationship.valueOf(rs.getString("relationship")),
+      rs.getString("reseller_id"), rs.getString("admin_user_name"), rs.getString("onboarding_process_instance_id"),
+      rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+
+  private static final RowMapper<ContactRecord> CONTACT = (rs, n) -> new ContactRecord(
+      rs.getString("role"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
+      rs.getString("phone"));
+
+  private static final RowMapper<OrderLine> ORDER_LINE = (rs, n) -> new OrderLine(
+      rs.getInt("line_number"), rs.getString("offer_id"), rs.getInt("quantity"));
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public CustomerRegistry(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public static String normalizeDomainPrefix(String domainPrefix) {
+    return domainPrefix == null ? null : domainPrefix.trim().toLowerCase(Locale.ROOT);
+  }
+
+  public Optional<String> findIdByDomainPrefix(String domainPrefix) {
+    if (domainPrefix == null || domainPrefix.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select id from customer where domain_prefix = ?")
+        .param(normalizeDomainPrefix(domainPrefix)).query(String.class).optional();
+  }
+
+  public Optional<CustomerRecord> find(String customerId) {
+    return jdbc.sql("select * from customer where id = ?").param(customerId).query(CUSTOMER).optional();
+  }
+
+  public Optional<ContactRecord> primaryContact(String customerId) {
+    return jdbc.sql("select * from contact where customer_id = ? and role = ? order by id")
+        .param(customerId).param(PRIMARY_CONTACT).query(CONTACT).stream().findFirst();
+  }
+
+  public List<OrderLine> orderLines(String customerId) {
+    return jdbc.sql("select * from order_line where customer_id = ? order by line_number")
+        .param(customerId).query(ORDER_LINE).list();
+  }
+
+  public Optional<String> orderResellerPartnerId(String customerId) {
+    return jdbc.sql("select max(reseller_partner_id) from order_line where customer_id = ?")
+        .param(customerId).query(String.class).optional();
+  }
+
+  public List<AgreementAttestation> attestations(String customerId) {
+    return jdbc.sql("select * from agreement_attestation where customer_id = ? order by attested_at desc, id desc")
+        .param(customerId)
+        .query((rs, n) -> new AgreementAttestation(rs.getString("agreement_type"), rs.getString("template_id"),
+            rs.getDate("date_accepted").toLocalDate(), rs.getString("signer_first_name"),
+            rs.getString("signer_last_name"), rs.getString("signer_email"), rs.getString("signer_phone"),
+            rs.getString("attested_by"), rs.getTimestamp("attested_at").toInstant()))
+        .list();
+  }
+
+  /**
+   * Creates the customer with its primary contact, attestation and order.
+   *
+   * @throws DomainAlreadyTakenException when the domain prefix belongs to a customer already; checked
+   *     before writing, because on PostgreSQL a failed insert would poison the engine's transaction
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String create(NewCustomer customer) {
+    AccountInfo account = customer.accountInfo();
+    String prefix = normalizeDomainPrefix(account.domainPrefix());
+    findIdByDomainPrefix(prefix).ifPresent(existing -> {
+      throw new DomainAlreadyTakenException(prefix, existing);
+    });
+    String id = UUID.randomUUID().toString();
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.sql("""
+        insert into customer (id, company_name, domain_prefix, address_line1, address_line2, city, state, postal_code,
+          country, culture, language, registration_number, relationship, reseller_id, admin_user_name,
+          onboarding_process_instance_id, created_by, created_at, version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+        .params(id, trim(account.companyName()), prefix, trim(account.addressLine1()), blankToNull(account.addressLine2()),
+            trim(account.city()), blankToNull(account.state()), blankToNull(account.postalCode()),
+            upper(account.country()), trim(account.culture()), trim(account.language()),
+            blankToNull(account.registrationNumber()), Relationship.RESELLER.name(), blankToNull(customer.resellerId()),
+            customer.adminUserName(), customer.onboardingProcessInstanceId(), customer.createdBy(), now)
+        .update();
+    PrimaryContact contact = account.primaryContact();
+    jdbc.sql("insert into contact (customer_id, role, first_name, last_name, email, phone) values (?, ?, ?, ?, ?, ?)")
+        .params(id, PRIMARY_CONTACT, trim(contact.firstName()), trim(contact.lastName()), trim(contact.email()),
+            blankToNull(contact.phone()))
+        .update();
+    AgreementAttestation attestation = customer.attestation();
+    jdbc.sql("""
+        insert into agreement_attestation (customer_id, agreement_type, template_id, date_accepted, signer_first_name,
+          signer_last_name, signer_email, signer_phone, attested_by, attested_at, is_current)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""")
+        .params(id, attestation.agreementType(), attestation.templateId(), Date.valueOf(attestation.dateAccepted()),
+            trim(attestation.signerFirstName()), trim(attestation.signerLastName()), trim(attestation.signerEmail()),
+            blankToNull(attestation.signerPhone()), attestation.attestedBy(), Timestamp.from(attestation.attestedAt()))
+        .update();
+    for (OrderLine line : customer.orderLines()) {
+      jdbc.sql("insert into order_line (customer_id, line_number, offer_id, quantity, reseller_partner_id) values (?, ?, ?, ?, ?)")
+          .params(id, line.lineNumber(), line.offerId(), line.quantity(), blankToNull(customer.resellerPartnerId()))
+          .update();
+    }
+    return id;
+  }
+
+  private static String trim(String value) {
+    return value == null ? null : value.trim();
+  }
+
+  private static String upper(String value) {
+    return value == null ? null : value.trim().toUpperCase(Locale.ROOT);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,3 @@
+package io.partnerflow.customer;
+
+public record PrimaryContact(String firstName, String lastName, String email, String phone) {}

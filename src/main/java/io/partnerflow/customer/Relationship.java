@@ -1,0 +1,7 @@
+package io.partnerflow.customer;
+
+/** Our relationship with a customer's tenant. */
+public enum Relationship {
+  RESELLER,
+  NONE
+}

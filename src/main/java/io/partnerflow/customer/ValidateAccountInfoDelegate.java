@@ -1,0 +1,45 @@
+package io.partnerflow.customer;
+
+import static io.partnerflow.onboarding.OnboardingProcess.ACCOUNT_INFO_ERRORS;
+import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_CUSTOMER_ID;
+
+import io.partnerflow.onboarding.OnboardingAccountInfo;
+import io.partnerflow.onboarding.OnboardingProcess.Errors;
+import io.partnerflow.validation.Violation;
+import io.partnerflow.validation.Violations;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Validate account info": the country and format rules, then whether the domain is ours already. */
+@Component
+public class ValidateAccountInfoDelegate implements JavaDelegate {
+
+  private final AccountInfoValidator validator;
+  private final CustomerRegistry customers;
+
+  public ValidateAccountInfoDelegate(AccountInfoValidator validator, CustomerRegistry customers) {
+    this.validator = validator;
+    this.customers = customers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    AccountInfo info = OnboardingAccountInfo.from(execution);
+    List<Violation> violations = validator.validate(info);
+    boolean domainWellFormed = violations.stream().noneMatch(v -> v.field().equals("domainPrefix"));
+    Optional<String> existing = domainWellFormed ? customers.findIdByDomainPrefix(info.domainPrefix()) : Optional.empty();
+    if (existing.isPresent()) {
+      // Not a typo to correct: the tenant exists, so this becomes a relationship request.
+      EXISTING_CUSTOMER_ID.set(execution, existing.get());
+      throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + info.primaryDomain() + " already belongs to a customer");
+    }
+    ACCOUNT_INFO_ERRORS.set(execution, Violations.asBulletList(violations));
+    if (!violations.isEmpty()) {
+      throw new BpmnError(Errors.ACCOUNT_INFO_INVALID, violations.size() + " account info rule(s) broken");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.partnerflow.mail;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The embedded default: an in-process mail server and a {@link JavaMailSender} that delivers to it.
+ * Spring Boot's own mail sender (configured by {@code spring.mail.*}) backs off while this is on.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "partnerflow.mail.embedded", name = "enabled", havingValue = "true")
+public class EmbeddedMailServerConfiguration {
+
+  @Bean(destroyMethod = "stop")
+  public EmbeddedMailServer embeddedMailServer(MailProperties properties) {
+    EmbeddedMailServer server =
+        new EmbeddedMailServer(properties.embedded().smtpPort(), properties.embedded().imapPort());
+    server.start();
+    return server;
+  }
+
+  @Bean
+  public JavaMailSenderImpl mailSender(EmbeddedMailServer server) {
+    return mailSenderFor(server);
+  }
+
+  static JavaMailSenderImpl mailSenderFor(EmbeddedMailServer server) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost(server.host());
+    sender.setPort(server.smtpPort());
+    sender.setProtocol("smtp");
+    sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+    sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
+    return sender;
+  }
+}

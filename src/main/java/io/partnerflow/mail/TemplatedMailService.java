@@ -1,0 +1,172 @@
+package io.partnerflow.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders a {@link TemplatedMail} in its locale and sends it at most once per idempotency key.
+ *
+ * <p>Sending happens inside the engine's job transaction, which may still roll back after the mail
+ * went out (and then the job is retried). So the key is recorded in {@code sent_mail} in a
+ * transaction of its own right after the send, and a retry finds it and skips.
+ */
+@Service
+public class TemplatedMailService {
+
+  private static final Logger log = LoggerFactory.getLogger(TemplatedMailService.class);
+  private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+  private final JavaMailSender sender;
+  private final MessageSource messageSource;
+  private final ITemplateEngine templates;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
+  private final MailProperties properties;
+
+  public TemplatedMailService(
+      JavaMailSender sender,
+      MessageSource messageSource,
+      JdbcClient jdbc,
+      PlatformTransactionManager transactionManager,
+      MailProperties properties) {
+    this.sender = sender;
+    this.messageSource = messageSource;
+    this.templates = MailTemplates.engine(messageSource);
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.properties = properties;
+  }
+
+  /**
+   * Sends the mail unless one with the same idempotency key already went out.
+   *
+   * @return true if it was sent now, false if it had been sent before
+   * @throws org.springframework.mail.MailException if rendering or sending fails (nothing recorded,
+   *     so a retry sends it)
+   */
+  public boolean send(TemplatedMail mail) {
+    String key = mail.idempotencyKey();
+    if (wasSent(key)) {
+      log.info("Mail {} was already sent; not sending it again", key);
+      return false;
+    }
+    String subject = subject(mail);
+    MimeMessage message = build(mail, subject);
+    sender.send(message);
+    record(mail, subject);
+    log.info("Sent mail {} (template {}, {})", key, mail.template(), mail.locale().toLanguageTag());
+    return true;
+  }
+
+  /** Whether a mail with this idempotency key has been sent. */
+  public boolean wasSent(String idempotencyKey) {
+    Integer count =
+        jdbc.sql("select count(*) from sent_mail where mail_key = ?")
+            .param(idempotencyKey)
+            .query(Integer.class)
+            .single();
+    return count != null && count > 0;
+  }
+
+  /** Renders subject and both bodies without sending, e.g. for a preview. */
+  public Rendered render(TemplatedMail mail) {
+    String subject = subject(mail);
+    Map<String, Object> variables = new HashMap<>(mail.model());
+    variables.put("subject", subject);
+    Context context = new Context(mail.locale(), variables);
+    String html = templates.process(mail.template() + ".html", context);
+    String text = templates.process(mail.template() + ".txt", context);
+    return new Rendered(subject, html, text);
+  }
+
+  /** A rendered mail: subject, HTML body and plain-text body. */
+  public record Rendered(String subject, String html, String text) {}
+
+  private String subject(TemplatedMail mail) {
+    String subject = messageSource.getMessage(mail.subjectKey(), mail.subjectArgs(), mail.locale());
+    // Values in the subject (company names) come from user input: no header line breaks.
+    return subject.replaceAll("[\\r\\n\\t]+", " ").strip();
+  }
+
+  private MimeMessage build(TemplatedMail mail, String subject) {
+    String from = Objects.requireNonNull(properties.from(), "partnerflow.mail.from is not set");
+    try {
+      Rendered rendered = render(mail);
+      MimeMessage message = sender.createMimeMessage();
+      message.setFrom(new InternetAddress(from, true));
+      message.setRecipient(MimeMessage.RecipientType.TO, address(mail.to(), mail.toName()));
+      message.setSubject(subject, UTF_8);
+
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(rendered.text(), UTF_8, "plain");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(rendered.html(), UTF_8, "html");
+      // Least preferred first, as RFC 2046 orders alternatives.
+      MimeMultipart alternative = new MimeMultipart("alternative");
+      alternative.addBodyPart(text);
+      alternative.addBodyPart(html);
+      message.setContent(alternative);
+      message.saveChanges();
+      return new KeyedMimeMessage(message, mail.idempotencyKey());
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new MailPreparationException("Could not build mail " + mail.idempotencyKey(), e);
+    }
+  }
+
+  private static InternetAddress address(String email, String name)
+      throws MessagingException, UnsupportedEncodingException {
+    InternetAddress address =
+        name == null || name.isBlank()
+            ? new InternetAddress(email.strip())
+            : new InternetAddress(email.strip(), name.strip(), UTF_8);
+    address.validate();
+    return address;
+  }
+
+  private void record(TemplatedMail mail, String subject) {
+    try {
+      ownTransaction.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      "insert into sent_mail (mail_key, recipient, subject, sent_at)"
+                          + " values (?, ?, ?, ?)")
+                  .params(
+                      mail.idempotencyKey(),
+                      truncate(mail.to(), 320),
+                      truncate(subject, 500),
+                      LocalDateTime.now(ZoneOffset.UTC))
+                  .update());
+    } catch (DuplicateKeyException e) {
+      // A concurrent send of the same key got there first; the mail is recorded either way.
+      log.warn("Mail {} was sent concurrently by another worker", mail.idempotencyKey());
+    }
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,29 @@
+package io.partnerflow.onboarding;
+
+import static io.partnerflow.onboarding.OnboardingProcess.INDIRECT_PROVIDER;
+import static io.partnerflow.onboarding.OnboardingProcess.REVIEW_REACHED;
+
+import io.partnerflow.partner.PartnerProfile;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets the variables the gateways read before any form could. Whether we are an indirect provider
+ * comes from configuration, never from the start form, so nobody skips the reseller step.
+ */
+@Component
+public class InitializeOnboardingListener implements ExecutionListener {
+
+  private final PartnerProfile partner;
+
+  public InitializeOnboardingListener(PartnerProfile partner) {
+    this.partner = partner;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    INDIRECT_PROVIDER.set(execution, partner.indirectProvider());
+    REVIEW_REACHED.set(execution, false);
+  }
+}

@@ -1,0 +1,154 @@
+package io.partnerflow.onboarding;
+
+import static io.partnerflow.process.ProcessVariable.booleanVariable;
+import static io.partnerflow.process.ProcessVariable.jsonListVariable;
+import static io.partnerflow.process.ProcessVariable.stringVariable;
+
+import io.partnerflow.catalog.OrderLineInput;
+import io.partnerflow.process.ProcessVariable;
+import java.util.List;
+
+/**
+ * The contract of process {@code customer-onboarding}: its key, the ids code and tests refer to,
+ * and every variable with its type. Forms use the same names (see forms/*.form).
+ */
+public final class OnboardingProcess {
+
+  private OnboardingProcess() {}
+
+  public static final String PROCESS_KEY = "customer-onboarding";
+
+  /** Ids of the BPMN elements that code and tests touch. */
+  public static final class Ids {
+    private Ids() {}
+
+    public static final String START = "StartEvent_OnboardingRequested";
+    public static final String VALIDATE_ACCOUNT_INFO = "Task_ValidateAccountInfo";
+    public static final String EDIT_ACCOUNT_INFO = "Task_EditAccountInfo";
+    public static final String CONFIRM_CUSTOMER_AGREEMENT = "Task_ConfirmCustomerAgreement";
+    public static final String CHECK_CONSENT = "Task_CheckConsent";
+    public static final String RECORD_CANCELLATION = "Task_RecordCancellation";
+    public static final String SELECT_RESELLER = "Task_SelectIndirectReseller";
+    public static final String ASSIGN_RESELLER = "Task_AssignReseller";
+    public static final String SELECT_SUBSCRIPTIONS = "Task_SelectSubscriptions";
+    public static final String VALIDATE_ORDER = "Task_ValidateOrder";
+    public static final String REVIEW = "Task_Review";
+    public static final String CREATE_CUSTOMER = "Task_CreateCustomer";
+    public static final String PROVISION_SUBSCRIPTIONS = "Task_ProvisionSubscriptions";
+    public static final String SEND_WELCOME_EMAIL = "Task_SendWelcomeEmail";
+    public static final String HAND_OVER_CREDENTIALS = "Task_HandOverAdminCredentials";
+
+    public static final String GATEWAY_AGREEMENT_DECISION = "Gateway_AgreementDecision";
+    public static final String GATEWAY_IS_INDIRECT_PROVIDER = "Gateway_IsIndirectProvider";
+    public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
+    public static final String GATEWAY_RETURN_TO_REVIEW = "Gateway_ReturnToReview";
+
+    public static final String END_CUSTOMER_ONBOARDED = "EndEvent_CustomerOnboarded";
+    public static final String END_EXISTING_CUSTOMER = "EndEvent_ExistingCustomer";
+    public static final String END_ONBOARDING_CANCELLED = "EndEvent_OnboardingCancelled";
+  }
+
+  /** BPMN error codes thrown by the delegates. */
+  public static final class Errors {
+    private Errors() {}
+
+    public static final String ACCOUNT_INFO_INVALID = "AccountInfoInvalid";
+    public static final String DOMAIN_TAKEN = "DomainTaken";
+    public static final String CONSENT_MISSING = "ConsentMissing";
+    public static final String CANCELLATION_INVALID = "CancellationInvalid";
+    public static final String RESELLER_INVALID = "ResellerInvalid";
+    public static final String ORDER_INVALID = "OrderInvalid";
+  }
+
+  /** Values of the decision variables, as the forms submit them. */
+  public static final class Decisions {
+    private Decisions() {}
+
+    public static final String AGREEMENT_CONFIRM = "confirm";
+    public static final String AGREEMENT_CANCEL = "cancel";
+    public static final String REVIEW_SUBMIT = "submit";
+    public static final String REVIEW_UPDATE_ACCOUNT = "updateAccount";
+    public static final String REVIEW_UPDATE_SUBSCRIPTIONS = "updateSubscriptions";
+  }
+
+  // Account info (start form, "Edit account info")
+  public static final ProcessVariable<String> COMPANY_NAME = stringVariable("companyName");
+  public static final ProcessVariable<String> DOMAIN_PREFIX = stringVariable("domainPrefix");
+  public static final ProcessVariable<String> ADDRESS_LINE1 = stringVariable("addressLine1");
+  public static final ProcessVariable<String> ADDRESS_LINE2 = stringVariable("addressLine2");
+  public static final ProcessVariable<String> CITY = stringVariable("city");
+  public static final ProcessVariable<String> STATE = stringVariable("state");
+  public static final ProcessVariable<String> POSTAL_CODE = stringVariable("postalCode");
+  public static final ProcessVariable<String> COUNTRY = stringVariable("country");
+  public static final ProcessVariable<String> CULTURE = stringVariable("culture");
+  public static final ProcessVariable<String> LANGUAGE = stringVariable("language");
+  public static final ProcessVariable<String> REGISTRATION_NUMBER = stringVariable("registrationNumber");
+  public static final ProcessVariable<String> CONTACT_FIRST_NAME = stringVariable("contactFirstName");
+  public static final ProcessVariable<String> CONTACT_LAST_NAME = stringVariable("contactLastName");
+  public static final ProcessVariable<String> CONTACT_EMAIL = stringVariable("contactEmail");
+  public static final ProcessVariable<String> CONTACT_PHONE = stringVariable("contactPhone");
+  /** Markdown list of the broken rules, shown by "Edit account info"; empty when there are none. */
+  public static final ProcessVariable<String> ACCOUNT_INFO_ERRORS = stringVariable("accountInfoErrors");
+  /** Customer id that already holds the requested domain (end event "Existing customer"). */
+  public static final ProcessVariable<String> EXISTING_CUSTOMER_ID = stringVariable("existingCustomerId");
+
+  // Customer agreement ("Confirm customer agreement")
+  public static final ProcessVariable<Boolean> AGREEMENT_ACCEPTED = booleanVariable("agreementAccepted");
+  /** ISO date yyyy-MM-dd, as the form's date picker submits it. */
+  public static final ProcessVariable<String> AGREEMENT_DATE_ACCEPTED = stringVariable("agreementDateAccepted");
+  public static final ProcessVariable<String> SIGNER_FIRST_NAME = stringVariable("signerFirstName");
+  public static final ProcessVariable<String> SIGNER_LAST_NAME = stringVariable("signerLastName");
+  public static final ProcessVariable<String> SIGNER_EMAIL = stringVariable("signerEmail");
+  public static final ProcessVariable<String> SIGNER_PHONE = stringVariable("signerPhone");
+  /** {@link Decisions#AGREEMENT_CONFIRM} or {@link Decisions#AGREEMENT_CANCEL}. */
+  public static final ProcessVariable<String> AGREEMENT_DECISION = stringVariable("agreementDecision");
+  public static final ProcessVariable<String> CANCELLATION_REASON = stringVariable("cancellationReason");
+  public static final ProcessVariable<String> AGREEMENT_ERRORS = stringVariable("agreementErrors");
+  /** Who confirmed the agreement (the operator) and when (ISO instant, UTC). */
+  public static final ProcessVariable<String> ATTESTED_BY = stringVariable("attestedBy");
+  public static final ProcessVariable<String> ATTESTED_AT = stringVariable("attestedAt");
+  /** The user who started the onboarding ({@code camunda:initiator}). */
+  public static final ProcessVariable<String> INITIATOR = stringVariable("initiator");
+
+  // Indirect reseller ("Select indirect reseller")
+  public static final ProcessVariable<Boolean> INDIRECT_PROVIDER = booleanVariable("indirectProvider");
+  public static final ProcessVariable<List<SelectOption>> RESELLER_OPTIONS =
+      jsonListVariable("resellerOptions", SelectOption.class);
+  public static final ProcessVariable<String> RESELLER_ID = stringVariable("resellerId");
+  public static final ProcessVariable<String> RESELLER_NAME = stringVariable("resellerName");
+  public static final ProcessVariable<String> RESELLER_PARTNER_ID = stringVariable("resellerPartnerId");
+  public static final ProcessVariable<String> RESELLER_ERRORS = stringVariable("resellerErrors");
+
+  // Subscriptions ("Select subscriptions")
+  public static final ProcessVariable<List<SelectOption>> OFFER_OPTIONS =
+      jsonListVariable("offerOptions", SelectOption.class);
+  public static final ProcessVariable<List<OrderLineInput>> ORDER_LINES =
+      jsonListVariable("orderLines", OrderLineInput.class);
+  /** The validated order with offer names, for the review form's table. */
+  public static final ProcessVariable<List<OrderSummaryLine>> ORDER_SUMMARY =
+      jsonListVariable("orderSummary", OrderSummaryLine.class);
+  public static final ProcessVariable<String> ORDER_ERRORS = stringVariable("orderErrors");
+
+  // Review
+  /** {@link Decisions#REVIEW_SUBMIT}, {@link Decisions#REVIEW_UPDATE_ACCOUNT} or {@link Decisions#REVIEW_UPDATE_SUBSCRIPTIONS}. */
+  public static final ProcessVariable<String> REVIEW_DECISION = stringVariable("reviewDecision");
+  /** True once the review was reached: account edits then return to the review. */
+  public static final ProcessVariable<Boolean> REVIEW_REACHED = booleanVariable("reviewReached");
+
+  // Result
+  public static final ProcessVariable<String> CUSTOMER_ID = stringVariable("customerId");
+  public static final ProcessVariable<String> ADMIN_USER_NAME = stringVariable("adminUserName");
+  /**
+   * Shown once to the operator in "Hand over admin credentials"; a task-local variable that the
+   * history never records (see {@code SecretVariablesHistoryFilter}) and that dies with the task.
+   */
+  public static final ProcessVariable<String> TEMPORARY_ADMIN_PASSWORD = stringVariable("temporaryAdminPassword");
+  /** The operator's confirmation in "Hand over admin credentials". */
+  public static final ProcessVariable<Boolean> CREDENTIALS_HANDED_OVER = booleanVariable("credentialsHandedOver");
+
+  /** A select option as Camunda Forms expects it ({@code valuesKey}). */
+  public record SelectOption(String label, String value) {}
+
+  /** One line of the review table. */
+  public record OrderSummaryLine(int lineNumber, String offerId, String offerName, int quantity) {}
+}

@@ -1,0 +1,7 @@
+package io.partnerflow.reseller;
+
+public enum ResellerStatus {
+  ACTIVE,
+  INACTIVE,
+  SUSPENDED
+}

@@ -1,0 +1,102 @@
+package io.partnerflow.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+class MailboxControllerTest {
+
+  private EmbeddedMailServer server;
+  private MockMvc mvc;
+
+  @BeforeEach
+  void setUp() {
+    server = new EmbeddedMailServer(0, 0);
+    server.start();
+
+    ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
+    templates.setPrefix("templates/");
+    templates.setSuffix(".html");
+    templates.setTemplateMode(TemplateMode.HTML);
+    templates.setCharacterEncoding("UTF-8");
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(templates);
+    ThymeleafViewResolver views = new ThymeleafViewResolver();
+    views.setTemplateEngine(engine);
+    views.setCharacterEncoding("UTF-8");
+
+    mvc = MockMvcBuilders.standaloneSetup(new MailboxController(server))
+        .setViewResolvers(views)
+        .build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.stop();
+  }
+
+  private void send(String subject, String html) throws Exception {
+    JavaMailSenderImpl sender = EmbeddedMailServerConfiguration.mailSenderFor(server);
+    MimeMessage message = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+    helper.setFrom("onboarding@northwind-partners.example");
+    helper.setTo("ana.garcia@contoso.example");
+    helper.setSubject(subject);
+    helper.setText("Plain: open https://partnerflow.example/invite/abc", html);
+    sender.send(message);
+  }
+
+  @Test
+  void listsMailsNewestFirst() throws Exception {
+    send("First mail", "<p>one</p>");
+    send("Приглашение <Contoso>", "<p>two</p>");
+
+    String page = mvc.perform(get("/mailbox")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+    assertThat(page)
+        .contains("Приглашение &lt;Contoso&gt;", "First mail", "ana.garcia@contoso.example")
+        .contains("href=\"/mailbox/1\"", "href=\"/mailbox/0\"");
+    assertThat(page.indexOf("Приглашение")).isLessThan(page.indexOf("First mail"));
+  }
+
+  @Test
+  void showsTheHtmlBodyEscapedInASandboxedFrame() throws Exception {
+    send("Your invitation",
+        "<html><head><title>x</title></head><body>"
+            + "<a href=\"https://partnerflow.example/invite/abc?x=1&y=2\">Accept</a>"
+            + "<script>alert('x')</script></body></html>");
+
+    String page = mvc.perform(get("/mailbox/0")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+    assertThat(page)
+        .contains("<h1>Your invitation</h1>")
+        .contains("sandbox=\"allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation\"")
+        .contains("srcdoc=\"&lt;html&gt;&lt;head&gt;&lt;base target=&quot;_blank&quot;&gt;&lt;title&gt;")
+        .contains("&lt;a href=&quot;https://partnerflow.example/invite/abc?x=1&amp;y=2&quot;&gt;Accept&lt;/a&gt;")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+        .doesNotContain("<script", "allow-scripts", "allow-same-origin")
+        .contains("Plain: open https://partnerflow.example/invite/abc")
+        .contains("<dt>Message-ID</dt>", "onboarding@northwind-partners.example");
+  }
+
+  @Test
+  void unknownMailIsNotFound() throws Exception {
+    mvc.perform(get("/mailbox/3")).andExpect(status().isNotFound());
+  }
+}
