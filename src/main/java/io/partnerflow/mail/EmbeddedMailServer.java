@@ -1,6 +1,7 @@
 package io.partnerflow.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -59,14 +61,19 @@ public class EmbeddedMailServer {
     return imapPort;
   }
 
-  /** All mails received so far, oldest first; an index into this list stays stable. */
+  /**
+   * All mails received so far, oldest first, so an index into this list stays stable as mail
+   * arrives. (GreenMail's own list is grouped by mailbox, which would shift indexes.)
+   */
   public List<MimeMessage> receivedMessages() {
-    return List.of(greenMail.getReceivedMessages());
+    return greenMail.getManagers().getImapHostManager().getAllMessages().stream()
+        .sorted(Comparator.comparing(StoredMessage::getReceivedDate))
+        .map(StoredMessage::getMimeMessage)
+        .toList();
   }
 
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      socket.setReuseAddress(true);
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("No free port for the embedded mail server", e);

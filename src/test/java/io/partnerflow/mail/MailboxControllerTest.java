@@ -50,11 +50,15 @@ class MailboxControllerTest {
   }
 
   private void send(String subject, String html) throws Exception {
+    send("ana.garcia@contoso.example", subject, html);
+  }
+
+  private void send(String to, String subject, String html) throws Exception {
     JavaMailSenderImpl sender = EmbeddedMailServerConfiguration.mailSenderFor(server);
     MimeMessage message = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom("onboarding@northwind-partners.example");
-    helper.setTo("ana.garcia@contoso.example");
+    helper.setTo(to);
     helper.setSubject(subject);
     helper.setText("Plain: open https://partnerflow.example/invite/abc", html);
     sender.send(message);
@@ -63,15 +67,22 @@ class MailboxControllerTest {
   @Test
   void listsMailsNewestFirst() throws Exception {
     send("First mail", "<p>one</p>");
-    send("Приглашение <Contoso>", "<p>two</p>");
+    Thread.sleep(5);
+    send("pedro@fabrikam.example", "Second mail", "<p>two</p>");
+    Thread.sleep(5);
+    send("Приглашение <Contoso>", "<p>three</p>");
 
     String page = mvc.perform(get("/mailbox")).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
     assertThat(page)
         .contains("Приглашение &lt;Contoso&gt;", "First mail", "ana.garcia@contoso.example")
-        .contains("href=\"/mailbox/1\"", "href=\"/mailbox/0\"");
-    assertThat(page.indexOf("Приглашение")).isLessThan(page.indexOf("First mail"));
+        .contains("href=\"/mailbox/2\"", "href=\"/mailbox/1\"", "href=\"/mailbox/0\"");
+    // Newest first across mailboxes; each index keeps pointing at the same mail.
+    assertThat(page.indexOf("Приглашение")).isLessThan(page.indexOf("Second mail"));
+    assertThat(page.indexOf("Second mail")).isLessThan(page.indexOf("First mail"));
+    assertThat(mvc.perform(get("/mailbox/2")).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8)).contains("Приглашение &lt;Contoso&gt;");
   }
 
   @Test

@@ -1,0 +1,143 @@
+package io.partnerflow.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups {@code operators} (Tasklist: start and work onboarding processes) and
+ * {@code managers} (Cockpit, read-only), their demo users and authorizations. Idempotent: only
+ * what is missing is created, so passwords and authorizations changed in Camunda Admin survive a
+ * restart.
+ */
+@Component
+@DependsOnDatabaseInitialization // Flyway first: the engine must not be the first to touch the schema
+public class DemoUsersInitializer implements InitializingBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoUsersInitializer.class);
+
+  public static final String OPERATORS = "operators";
+  public static final String MANAGERS = "managers";
+  public static final String OPERATOR = "operator";
+  public static final String MANAGER = "manager";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final SecurityProperties properties;
+
+  /** Takes the guard so that it has checked the passwords before any user is created. */
+  public DemoUsersInitializer(ProcessEngine processEngine, SecurityProperties properties,
+      DefaultPasswordGuard passwordGuard) {
+    Objects.requireNonNull(passwordGuard);
+    this.identityService = processEngine.getIdentityService();
+    this.authorizationService = processEngine.getAuthorizationService();
+    this.properties = properties;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    identityService.clearAuthentication(); // run unrestricted by any user's authorizations
+
+    group(OPERATORS, "Operators");
+    group(MANAGERS, "Managers");
+    user(OPERATOR, "Demo", "Operator", "operator@partnerflow.local", properties.operatorPassword(), OPERATORS);
+    user(MANAGER, "Demo", "Manager", "manager@partnerflow.local", properties.managerPassword(), MANAGERS);
+
+    // Operators start and work processes in Tasklist. Forms of deployed Camunda Forms load with
+    // PROCESS_DEFINITION READ (start form) and TASK READ (task form); no DEPLOYMENT grant needed.
+    grant(OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(OPERATORS, Resources.FILTER, ANY, Permissions.READ);
+    grant(OPERATORS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grant(OPERATORS, Resources.PROCESS_INSTANCE, ANY,
+        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
+    grant(OPERATORS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK);
+    // Only enforced with enableHistoricInstancePermissions; granted so that switching it on keeps working.
+    grant(OPERATORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(OPERATORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+
+    // Managers watch in Cockpit and change nothing: no task work, no instance update or delete.
+    grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(MANAGERS, Resources.TASK, ANY, TaskPermissions.READ);
+    grant(MANAGERS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+  }
+
+  private void group(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(Groups.GROUP_TYPE_WORKFLOW);
+    identityService.saveGroup(group);
+    LOG.info("Created group {}", id);
+  }
+
+  private void user(String id, String firstName, String lastName, String email, String password, String groupId) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(email);
+      user.setPassword(password);
+      identityService.saveUser(user);
+      LOG.info("Created user {}", id);
+    }
+    if (identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+      identityService.createMembership(id, groupId);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    long existing = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .count();
+    if (existing > 0) {
+      return;
+    }
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+}

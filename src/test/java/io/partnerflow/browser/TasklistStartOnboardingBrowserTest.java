@@ -1,0 +1,277 @@
+package io.partnerflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partnerflow.onboarding.OnboardingProcess;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * An operator starts "Add a new customer" from Tasklist in a real (headless) Chromium: login,
+ * "Start process", the Camunda Form {@code form-account-info}, then the engine holds the instance
+ * with the typed values waiting in {@code Task_ConfirmCustomerAgreement}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TasklistStartOnboardingBrowserTest {
+
+  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+  static final Path ARTIFACTS = Paths.get("target", "browser");
+  static final String START_FORM = "forms/account-info.form";
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
+  @Autowired
+  HistoryService historyService;
+
+  ChromeDriverService service;
+  ChromeDriver driver;
+  WebDriverWait wait;
+  Path userDataDir;
+
+  @BeforeEach
+  void startBrowser() throws IOException {
+    // In CI the browser must be there (.ci/run installs it): never skip there.
+    assumeTrue(Files.isExecutable(CHROMIUM) || "true".equals(System.getenv("CI")),
+        "Chromium not installed at " + CHROMIUM + " (apt-get install chromium chromium-driver)");
+
+    userDataDir = Files.createTempDirectory("partnerflow-chromium-");
+    // Explicit driver and browser: Selenium Manager (which would download both) never runs.
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1100", "--lang=en-US",
+        "--user-data-dir=" + userDataDir.toAbsolutePath());
+    options.setAcceptInsecureCerts(false);
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, TIMEOUT);
+  }
+
+  @AfterEach
+  void stopBrowser() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (userDataDir != null) {
+      FileSystemUtils.deleteRecursively(userDataDir);
+    }
+  }
+
+  @Test
+  void operatorStartsOnboardingFromTasklist(TestInfo testInfo) throws Exception {
+    String domainPrefix = "bt" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("companyName", "Browser Test Contoso Ltd");
+    values.put("domainPrefix", domainPrefix);
+    values.put("addressLine1", "1 Microsoft Way");
+    values.put("city", "Redmond");
+    values.put("state", "WA");
+    values.put("postalCode", "98052");
+    values.put("country", "US");
+    values.put("culture", "en-US");
+    values.put("language", "en");
+    values.put("contactFirstName", "Ada");
+    values.put("contactLastName", "Lovelace");
+    values.put("contactEmail", "ada.lovelace@contoso.example");
+    values.put("contactPhone", "+1 425 555 0100");
+
+    try {
+      login("operator", "operator");
+      openStartForm("Add a new customer");
+      Map<String, JsonNode> fields = startFormFieldsByKey();
+      for (Map.Entry<String, String> value : values.entrySet()) {
+        JsonNode field = fields.get(value.getKey());
+        assertThat(field).as("field with key '%s' in %s", value.getKey(), START_FORM).isNotNull();
+        fill(field, value.getValue());
+      }
+      submitStartForm();
+    } catch (Throwable e) {
+      saveArtifacts(testInfo);
+      throw e;
+    }
+
+    ProcessInstance instance = new FluentWait<>(runtimeService)
+        .withTimeout(TIMEOUT)
+        .pollingEvery(Duration.ofMillis(200))
+        .until(rs -> rs.createProcessInstanceQuery()
+            .processDefinitionKey(OnboardingProcess.PROCESS_KEY)
+            .variableValueEquals("domainPrefix", domainPrefix)
+            .singleResult());
+
+    Map<String, Object> variables = runtimeService.getVariables(instance.getId());
+    values.forEach((key, value) -> assertThat(variables).as(key).containsEntry(key, value));
+    assertThat(runtimeService.getActiveActivityIds(instance.getId()))
+        .containsExactly(OnboardingProcess.Ids.CONFIRM_CUSTOMER_AGREEMENT);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(OnboardingProcess.Ids.CONFIRM_CUSTOMER_AGREEMENT).count()).isEqualTo(1);
+    HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(instance.getId()).singleResult();
+    assertThat(history.getStartUserId()).as("started by the logged-in operator").isEqualTo("operator");
+  }
+
+  private void login(String username, String password) {
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+    user.sendKeys(username);
+    driver.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+  }
+
+  private void openStartForm(String processName) {
+    driver.findElement(By.cssSelector(".start-process-action a")).click();
+    By process = By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]"
+        + "//a[normalize-space(.)='" + processName + "']");
+    wait.until(ExpectedConditions.elementToBeClickable(process)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
+  }
+
+  /** Components of the deployed start form by variable key (form-js DOM ids use the component id). */
+  private static Map<String, JsonNode> startFormFieldsByKey() throws IOException {
+    try (InputStream in = TasklistStartOnboardingBrowserTest.class.getClassLoader().getResourceAsStream(START_FORM)) {
+      assertThat(in).as(START_FORM + " on the classpath").isNotNull();
+      Map<String, JsonNode> byKey = new LinkedHashMap<>();
+      collect(new ObjectMapper().readTree(in).path("components"), byKey);
+      return byKey;
+    }
+  }
+
+  private static void collect(JsonNode components, Map<String, JsonNode> byKey) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key")) {
+        byKey.put(component.get("key").asText(), component);
+      }
+      collect(component.path("components"), byKey);
+    }
+  }
+
+  private void fill(JsonNode field, String value) {
+    String type = field.path("type").asText();
+    By input = By.cssSelector(".modal-body .fjs-form [id$='-" + field.path("id").asText() + "']");
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(input));
+    switch (type) {
+      case "textfield", "textarea", "number" -> {
+        element.clear();
+        element.sendKeys(value);
+        wait.until(ExpectedConditions.attributeToBe(element, "value", value));
+      }
+      case "select" -> select(field, element, value);
+      default -> throw new IllegalStateException("no filler for form-js type " + type + " (" + field.path("id") + ")");
+    }
+  }
+
+  /** form-js selects: open the dropdown (searchable ones filter on typed text), click the option's label. */
+  private void select(JsonNode field, WebElement input, String value) {
+    String label = null;
+    for (JsonNode option : field.path("values")) {
+      if (value.equals(option.path("value").asText())) {
+        label = option.path("label").asText();
+      }
+    }
+    assertThat(label).as("static option %s of select %s", value, field.path("id").asText()).isNotNull();
+    WebElement container = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field-select')]"));
+    if (field.path("searchable").asBoolean(false)) {
+      input.click();
+      input.sendKeys(value);
+    } else {
+      container.findElement(By.cssSelector(".fjs-select-display")).click();
+    }
+    String expected = label;
+    WebElement option = wait.until(d -> container.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(item -> item.getText().strip().equals(expected))
+        .findFirst()
+        .orElse(null));
+    option.click();
+    wait.until(d -> !container.findElements(By.cssSelector(".fjs-select-cross")).isEmpty()
+        || expected.equals(input.getAttribute("value")));
+  }
+
+  private void submitStartForm() {
+    By start = By.cssSelector(".modal-footer button.btn-primary[ng-click='startProcessInstance()']");
+    assertThat(driver.findElements(By.cssSelector(".modal-body .fjs-form-field-error")).stream()
+        .map(WebElement::getText).filter(t -> !t.isBlank()).toList()).as("form validation errors").isEmpty();
+    wait.until(ExpectedConditions.elementToBeClickable(start)).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+  }
+
+  private void saveArtifacts(TestInfo testInfo) {
+    if (driver == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(ARTIFACTS);
+      String name = testInfo.getTestMethod().map(m -> m.getName()).orElse("browser");
+      File screenshot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(screenshot.toPath(), ARTIFACTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(ARTIFACTS.resolve(name + ".html"), String.valueOf(driver.getPageSource()), StandardCharsets.UTF_8);
+      List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+      Files.write(ARTIFACTS.resolve(name + "-console.log"), console, StandardCharsets.UTF_8);
+      Object url = ((JavascriptExecutor) driver).executeScript("return window.location.href");
+      Files.writeString(ARTIFACTS.resolve(name + "-url.txt"), String.valueOf(url), StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      System.err.println("Could not save browser artifacts: " + e);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package io.partnerflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who gets through /engine-rest, our own paths and the Camunda webapp logins. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HttpSecurityTest {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RepositoryService repositoryService;
+
+  @Autowired
+  TaskService taskService;
+
+  WebappClient http;
+
+  @BeforeEach
+  void newClient() {
+    http = new WebappClient(port);
+  }
+
+  // --- /engine-rest: HTTP Basic via Camunda's ProcessEngineAuthenticationFilter
+
+  @Test
+  void engineRestRejectsAnonymousRequests() {
+    HttpResponse<String> response = http.get("/engine-rest/task");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+  }
+
+  @Test
+  void engineRestAcceptsOperatorWithBasicAuthentication() {
+    assertThat(http.get("/engine-rest/task", "operator", "operator").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void engineRestRejectsWrongCredentials() {
+    // an unknown user: a wrong password for a real one would count towards its lock-out
+    assertThat(http.get("/engine-rest/task", "nobody", "nothing").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void engineRestDoesNotAcceptTheWebappSession() {
+    assertThat(http.login("tasklist", "operator", "operator").statusCode()).isEqualTo(200);
+    assertThat(http.get("/engine-rest/task").statusCode()).isEqualTo(401);
+  }
+
+  // --- our own paths: PartnerflowAuthenticationFilter
+
+  @Test
+  void ownPathsRejectAnonymousRequests() {
+    for (String path : new String[] {"/mailbox", "/mailbox/", "/api/anything", "/customers/42"}) {
+      HttpResponse<String> response = http.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(401);
+      assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValue("Basic realm=\"partnerflow\"");
+    }
+  }
+
+  @Test
+  void ownPathsRejectWrongCredentials() {
+    assertThat(http.get("/mailbox", "nobody", "nothing").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void ownPathsAcceptBasicAuthentication() {
+    // the page may not exist (404) yet: only the filter's verdict matters here
+    assertThat(http.get("/mailbox", "operator", "operator").statusCode()).isNotIn(401, 403);
+  }
+
+  @Test
+  void ownPathsAcceptTheWebappSession() {
+    assertThat(http.login("tasklist", "operator", "operator").statusCode()).isEqualTo(200);
+    assertThat(http.get("/mailbox").statusCode()).isNotIn(401, 403);
+  }
+
+  @Test
+  void invitationPagesStayPublic() {
+    assertThat(http.get("/invitation/some-token").statusCode()).isNotEqualTo(401);
+  }
+
+  // --- Camunda webapp logins (POST /camunda/api/admin/auth/user/default/login/{app})
+
+  @Test
+  void operatorMayUseTasklistOnly() {
+    HttpResponse<String> tasklist = http.login("tasklist", "operator", "operator");
+    assertThat(tasklist.statusCode()).isEqualTo(200);
+    assertThat(tasklist.body()).contains("\"userId\":\"operator\"");
+    // the new session's cookie is SameSite (what protects our session-authenticated paths from CSRF)
+    assertThat(tasklist.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax"));
+
+    assertThat(new WebappClient(port).login("cockpit", "operator", "operator").statusCode()).isEqualTo(403);
+    assertThat(new WebappClient(port).login("admin", "operator", "operator").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void managerMayUseCockpitOnly() {
+    assertThat(http.login("cockpit", "manager", "manager").statusCode()).isEqualTo(200);
+    assertThat(new WebappClient(port).login("tasklist", "manager", "manager").statusCode()).isEqualTo(403);
+    assertThat(new WebappClient(port).login("admin", "manager", "manager").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void adminMayUseAdmin() {
+    assertThat(http.login("admin", "admin", "admin").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void webappLoginWithoutCsrfTokenIsRejected() {
+    assertThat(http.loginWithoutCsrfToken("tasklist", "operator", "operator").statusCode()).isEqualTo(403);
+  }
+
+  // --- task authorizations
+
+  @Test
+  void managerCannotCompleteATaskButOperatorCan() {
+    String key = "security-test-" + UUID.randomUUID().toString().substring(0, 8);
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask("Task_Approve")
+        .endEvent()
+        .done();
+    repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+
+    HttpResponse<String> started =
+        http.postJson("/engine-rest/process-definition/key/" + key + "/start", "{}", "admin", "admin");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    Task task = taskService.createTaskQuery().processDefinitionKey(key).singleResult();
+    assertThat(task).isNotNull();
+
+    HttpResponse<String> byManager =
+        http.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}", "manager", "manager");
+    assertThat(byManager.statusCode()).as(byManager.body()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+
+    HttpResponse<String> byOperator =
+        http.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}", "operator", "operator");
+    assertThat(byOperator.statusCode()).as(byOperator.body()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+  }
+
+  @Test
+  void managerCannotStartProcesses() {
+    String key = "security-start-" + UUID.randomUUID().toString().substring(0, 8);
+    repositoryService.createDeployment()
+        .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+            .startEvent().userTask().endEvent().done())
+        .deploy();
+    assertThat(http.postJson("/engine-rest/process-definition/key/" + key + "/start", "{}", "manager", "manager")
+        .statusCode()).isEqualTo(403);
+    assertThat(http.postJson("/engine-rest/process-definition/key/" + key + "/start", "{}", "operator", "operator")
+        .statusCode()).isEqualTo(200);
+  }
+}

@@ -1,0 +1,106 @@
+package io.partnerflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * What code behind the filter sees (user id, engine authentication) and that nothing leaks past
+ * the request; the filter is called directly with the real engine. Over HTTP: {@link HttpSecurityTest}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PartnerflowAuthenticationFilterTest {
+
+  @Autowired
+  ObjectProvider<ProcessEngine> processEngineProvider;
+
+  @Autowired
+  ProcessEngine processEngine;
+
+  @Autowired
+  IdentityService identityService;
+
+  final AtomicReference<HttpServletRequest> seenRequest = new AtomicReference<>();
+  final AtomicReference<Authentication> seenAuthentication = new AtomicReference<>();
+  final FilterChain chain = (request, response) -> {
+    seenRequest.set((HttpServletRequest) request);
+    seenAuthentication.set(identityService.getCurrentAuthentication());
+  };
+
+  @AfterEach
+  void clear() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void basicAuthenticationSetsUserForTheRequestOnly() throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/something");
+    request.addHeader("Authorization", WebappClient.basic("operator", "operator"));
+
+    MockHttpServletResponse response = filter(request);
+
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(seenRequest.get().getRemoteUser()).isEqualTo("operator");
+    assertThat(seenRequest.get().getUserPrincipal().getName()).isEqualTo("operator");
+    assertThat(seenRequest.get().getAttribute(PartnerflowAuthenticationFilter.USER_ID_ATTRIBUTE)).isEqualTo("operator");
+    assertThat(seenAuthentication.get().getUserId()).isEqualTo("operator");
+    assertThat(seenAuthentication.get().getGroupIds()).containsExactly("operators");
+    assertThat(identityService.getCurrentAuthentication()).as("cleared after the request").isNull();
+  }
+
+  @Test
+  void webappSessionSetsUser() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    Authentications authentications = new Authentications();
+    authentications.addOrReplace(AuthenticationUtil.createAuthentication(processEngine, "manager"));
+    session.setAttribute(PartnerflowAuthenticationFilter.CAMUNDA_SESSION_ATTRIBUTE, authentications);
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/customers/1");
+    request.setSession(session);
+
+    assertThat(filter(request).getStatus()).isEqualTo(200);
+    assertThat(seenRequest.get().getRemoteUser()).isEqualTo("manager");
+    assertThat(seenAuthentication.get().getGroupIds()).containsExactly("managers");
+  }
+
+  @Test
+  void rejectsWithChallengeAndDoesNotCallTheChain() throws Exception {
+    for (String header : new String[] {null, "Basic !!!", "Basic " + java.util.Base64.getEncoder().encodeToString("nocolon".getBytes()),
+        WebappClient.basic("nobody", "x"), "Bearer abc"}) {
+      MockHttpServletRequest request = new MockHttpServletRequest("GET", "/mailbox");
+      if (header != null) {
+        request.addHeader("Authorization", header);
+      }
+      MockHttpServletResponse response = filter(request);
+      assertThat(response.getStatus()).as(String.valueOf(header)).isEqualTo(401);
+      assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"partnerflow\"");
+      assertThat(seenRequest.get()).isNull();
+    }
+  }
+
+  @Test
+  void aPreviousAuthenticationOnThePooledThreadDoesNotCount() throws Exception {
+    identityService.setAuthenticatedUserId("admin");
+    assertThat(filter(new MockHttpServletRequest("GET", "/api/x")).getStatus()).isEqualTo(401);
+  }
+
+  private MockHttpServletResponse filter(MockHttpServletRequest request) throws Exception {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    new PartnerflowAuthenticationFilter(processEngineProvider).doFilter(request, response, chain);
+    return response;
+  }
+}

@@ -1,0 +1,111 @@
+package io.partnerflow.security;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A cookie-keeping HTTP client that logs in to the Camunda webapps the way their AngularJS
+ * frontend does: GET an app page (the CSRF filter puts a token in the session and returns it as
+ * cookie XSRF-TOKEN and header X-XSRF-TOKEN), then POST the login form with header X-XSRF-TOKEN.
+ */
+final class WebappClient {
+
+  private final String baseUrl;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient client;
+
+  WebappClient(int port) {
+    this.baseUrl = "http://localhost:" + port;
+    this.client = HttpClient.newBuilder()
+        .cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /** POST /camunda/api/admin/auth/user/default/login/{app}; returns the response. */
+  HttpResponse<String> login(String app, String username, String password) {
+    send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).GET());
+    String form = "username=" + enc(username) + "&password=" + enc(password);
+    return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** The login form posted without the CSRF header. */
+  HttpResponse<String> loginWithoutCsrfToken(String app, String username, String password) {
+    send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/")).GET());
+    String form = "username=" + enc(username) + "&password=" + enc(password);
+    return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** POST /camunda/api/admin/auth/user/default/logout (a fresh CSRF token first: the login renewed the session). */
+  HttpResponse<String> logout() {
+    send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET());
+    return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/logout"))
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  HttpResponse<String> get(String path, String user, String password) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
+  }
+
+  HttpResponse<String> postJson(String path, String json, String user, String password) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (user != null) {
+      builder.header("Authorization", basic(user, password));
+    }
+    return send(builder);
+  }
+
+  String csrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie; cookies: " + cookies.getCookieStore().getCookies()));
+  }
+
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private URI uri(String path) {
+    return URI.create(baseUrl + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
