@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** The signer is usually the primary contact: prefill, but never overwrite what the operator entered. */
+/** The signer is usually the primary contact: prefill, but never overwrite (or refill) what the operator entered. */
 @Component
 public class PrefillSignerListener implements ExecutionListener {
 
@@ -20,9 +20,9 @@ public class PrefillSignerListener implements ExecutionListener {
   }
 
   private static void prefill(DelegateExecution execution, ProcessVariable<String> target, ProcessVariable<String> source) {
-    String current = target.from(execution);
+    // Only on the first visit: a field the operator cleared stays cleared
     String value = source.from(execution);
-    if ((current == null || current.isBlank()) && value != null) {
+    if (!execution.hasVariable(target.name()) && value != null) {
       target.set(execution, value);
     }
   }

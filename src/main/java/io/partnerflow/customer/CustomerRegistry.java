@@ -94,7 +94,8 @@ public class CustomerRegistry {
    * @throws DomainAlreadyTakenException when the domain prefix belongs to a customer already; checked
    *     before writing, because on PostgreSQL a failed insert would poison the engine's transaction
    */
-  @Transactional(propagation = Propagation.MANDATORY)
+  // The refusal is a business outcome (a BPMN error), so it must not doom the engine's transaction
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = DomainAlreadyTakenException.class)
   public String create(NewCustomer customer) {
     AccountInfo account = customer.accountInfo();
     String prefix = normalizeDomainPrefix(account.domainPrefix());

@@ -38,10 +38,22 @@ public final class OnboardingProcess {
     public static final String SEND_WELCOME_EMAIL = "Task_SendWelcomeEmail";
     public static final String HAND_OVER_CREDENTIALS = "Task_HandOverAdminCredentials";
 
+    public static final String BOUNDARY_ACCOUNT_INFO_INVALID = "BoundaryEvent_AccountInfoInvalid";
+    public static final String BOUNDARY_DOMAIN_TAKEN = "BoundaryEvent_DomainTaken";
+    public static final String BOUNDARY_DOMAIN_TAKEN_ON_SUBMIT = "BoundaryEvent_DomainTakenOnSubmit";
+    public static final String BOUNDARY_CONSENT_MISSING = "BoundaryEvent_ConsentMissing";
+    public static final String BOUNDARY_CANCELLATION_INVALID = "BoundaryEvent_CancellationInvalid";
+    public static final String BOUNDARY_RESELLER_INVALID = "BoundaryEvent_ResellerInvalid";
+    public static final String BOUNDARY_ORDER_INVALID = "BoundaryEvent_OrderInvalid";
+
     public static final String GATEWAY_AGREEMENT_DECISION = "Gateway_AgreementDecision";
     public static final String GATEWAY_IS_INDIRECT_PROVIDER = "Gateway_IsIndirectProvider";
     public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
     public static final String GATEWAY_RETURN_TO_REVIEW = "Gateway_ReturnToReview";
+
+    public static final String FLOW_DIRECT = "Flow_Direct";
+    public static final String FLOW_INDIRECT = "Flow_Indirect";
+    public static final String FLOW_BACK_TO_REVIEW = "Flow_BackToReview";
 
     public static final String END_CUSTOMER_ONBOARDED = "EndEvent_CustomerOnboarded";
     public static final String END_EXISTING_CUSTOMER = "EndEvent_ExistingCustomer";

@@ -92,8 +92,10 @@ public class DefaultPasswordGuard implements InitializingBean {
           .append(": existing users keep their password whatever the properties say; change it in "
               + "Camunda Admin or the REST API (PUT /engine-rest/user/{id}/credentials).");
     }
-    message.append(" The properties are ").append(ADMIN_PASSWORD_PROPERTY).append(", ")
-        .append(OPERATOR_PASSWORD_PROPERTY).append(" and ").append(MANAGER_PASSWORD_PROPERTY).append('.');
+    if (configured.isEmpty()) {
+      message.append(" (").append(ADMIN_PASSWORD_PROPERTY).append(", ").append(OPERATOR_PASSWORD_PROPERTY)
+          .append(" and ").append(MANAGER_PASSWORD_PROPERTY).append(" only apply when a user is created.)");
+    }
     throw new IllegalStateException(message.toString());
   }
 

@@ -44,6 +44,7 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
@@ -53,6 +54,8 @@ import org.springframework.util.FileSystemUtils;
  * with the typed values waiting in {@code Task_ConfirmCustomerAgreement}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Closed after the class: each context registers engine "default" with Camunda's static container
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TasklistStartOnboardingBrowserTest {
 
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
@@ -24,6 +25,8 @@ import org.springframework.mock.env.MockEnvironment;
  * restores the stored passwords afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Closed after the class: each context registers engine "default" with Camunda's static container
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class DefaultPasswordGuardTest {
 
@@ -85,6 +88,7 @@ class DefaultPasswordGuardTest {
     assertThatThrownBy(() -> guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET).check())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Stored in the database for user(s) [manager]")
+        .hasMessageContaining("partnerflow.security.manager-password")
         .message().doesNotContain("Configured for user(s)");
   }
 

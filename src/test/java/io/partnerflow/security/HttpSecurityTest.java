@@ -13,10 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Who gets through /engine-rest, our own paths and the Camunda webapp logins. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Closed after the class: each context registers engine "default" with Camunda's static container
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HttpSecurityTest {
 
   @LocalServerPort

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -24,6 +25,8 @@ import org.springframework.mock.web.MockHttpSession;
  * the request; the filter is called directly with the real engine. Over HTTP: {@link HttpSecurityTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Closed after the class: each context registers engine "default" with Camunda's static container
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PartnerflowAuthenticationFilterTest {
 
   @Autowired
