@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * An operator starts "Add a new customer" from Tasklist in a real (headless) Chromium: login,
- * "Start process", the Camunda Form {@code form-account-info}, then the engine holds the instance
- * with the typed values waiting in {@code Task_ConfirmCustomerAgreement}.
+ * The Camunda webapps in a real (headless) Chromium. An operator starts "Add a new customer" from
+ * Tasklist (login, "Start process", the Camunda Form {@code form-account-info}) and the engine holds
+ * the instance waiting in {@code Task_ConfirmCustomerAgreement}; a manager finds a finished instance
+ * in Cockpit through our "Finished instances" plugin.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Closed after the class: each context registers engine "default" with Camunda's static container
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class TasklistStartOnboardingBrowserTest {
+class CamundaWebappsBrowserTest {
 
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
@@ -172,14 +174,46 @@ class TasklistStartOnboardingBrowserTest {
     assertThat(history.getStartUserId()).as("started by the logged-in operator").isEqualTo("operator");
   }
 
+  @Test
+  void managerSeesFinishedInstanceAndItsEndEventInCockpit(TestInfo testInfo) {
+    // The seeded customer's domain ends an onboarding at once, in "Existing customer"
+    ProcessInstance finished = runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY,
+        OnboardingProcess.DOMAIN_PREFIX.putIn(Variables.createVariables(), "fabrikam"));
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(finished.getId())
+        .finished().count()).isEqualTo(1);
+    String endEventName = "Existing customer: request a relationship";
+
+    try {
+      signIn("cockpit", "manager", "manager", By.cssSelector("a[href*='#/processes']"));
+      driver.get(baseUrl() + "/camunda/app/cockpit/default/#/process-definition/"
+          + finished.getProcessDefinitionId() + "/runtime?detailsTab=partnerflow.finishedInstances");
+      By row = By.xpath("//table[contains(@class,'partnerflow-finished-instances')]//tr[td[normalize-space(.)='"
+          + finished.getId() + "']]");
+      WebElement instanceRow = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+      assertThat(instanceRow.findElement(By.cssSelector("td.end-event")).getText()).isEqualTo(endEventName);
+      assertThat(instanceRow.getText()).contains("COMPLETED");
+    } catch (Throwable e) {
+      saveArtifacts(testInfo);
+      throw e;
+    }
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
   private void login(String username, String password) {
-    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    signIn("tasklist", username, password, By.cssSelector(".start-process-action a"));
+  }
+
+  private void signIn(String app, String username, String password, By signedIn) {
+    driver.get(baseUrl() + "/camunda/app/" + app + "/");
     WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
     user.sendKeys(username);
     driver.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+    wait.until(ExpectedConditions.elementToBeClickable(signedIn));
   }
 
   private void openStartForm(String processName) {
@@ -192,7 +226,7 @@ class TasklistStartOnboardingBrowserTest {
 
   /** Components of the deployed start form by variable key (form-js DOM ids use the component id). */
   private static Map<String, JsonNode> startFormFieldsByKey() throws IOException {
-    try (InputStream in = TasklistStartOnboardingBrowserTest.class.getClassLoader().getResourceAsStream(START_FORM)) {
+    try (InputStream in = CamundaWebappsBrowserTest.class.getClassLoader().getResourceAsStream(START_FORM)) {
       assertThat(in).as(START_FORM + " on the classpath").isNotNull();
       Map<String, JsonNode> byKey = new LinkedHashMap<>();
       collect(new ObjectMapper().readTree(in).path("components"), byKey);
