@@ -11,7 +11,6 @@ import io.partnerflow.validation.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,10 +32,7 @@ public class ValidateOrderDelegate implements JavaDelegate {
     List<OrderLineInput> lines = ORDER_LINES.optionalFrom(execution).orElse(List.of());
     Map<String, Offer> offers = catalog.allById();
     List<Violation> violations = validator.validate(lines, offers);
-    ORDER_ERRORS.set(execution, Violations.asBulletList(violations));
-    if (!violations.isEmpty()) {
-      throw new BpmnError(Errors.ORDER_INVALID, violations.size() + " order rule(s) broken");
-    }
+    Violations.enforce(execution, ORDER_ERRORS, violations, Errors.ORDER_INVALID);
     List<OrderSummaryLine> summary = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       OrderLineInput line = lines.get(i);

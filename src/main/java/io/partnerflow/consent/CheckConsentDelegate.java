@@ -7,7 +7,6 @@ import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;
 import java.time.Clock;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -31,10 +30,7 @@ public class CheckConsentDelegate implements JavaDelegate {
         AGREEMENT_DATE_ACCEPTED.from(execution), SIGNER_FIRST_NAME.from(execution), SIGNER_LAST_NAME.from(execution),
         SIGNER_EMAIL.from(execution), SIGNER_PHONE.from(execution));
     List<Violation> violations = policy.check(consent);
-    AGREEMENT_ERRORS.set(execution, Violations.asBulletList(violations));
-    if (!violations.isEmpty()) {
-      throw new BpmnError(Errors.CONSENT_MISSING, violations.size() + " customer agreement rule(s) broken");
-    }
+    Violations.enforce(execution, AGREEMENT_ERRORS, violations, Errors.CONSENT_MISSING);
     // The attestation names the operator who confirmed it, i.e. who completed the task just now.
     Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String attestedBy = authentication != null ? authentication.getUserId() : INITIATOR.from(execution);

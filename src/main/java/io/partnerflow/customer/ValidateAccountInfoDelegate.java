@@ -37,9 +37,6 @@ public class ValidateAccountInfoDelegate implements JavaDelegate {
       EXISTING_CUSTOMER_ID.set(execution, existing.get());
       throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + info.primaryDomain() + " already belongs to a customer");
     }
-    ACCOUNT_INFO_ERRORS.set(execution, Violations.asBulletList(violations));
-    if (!violations.isEmpty()) {
-      throw new BpmnError(Errors.ACCOUNT_INFO_INVALID, violations.size() + " account info rule(s) broken");
-    }
+    Violations.enforce(execution, ACCOUNT_INFO_ERRORS, violations, Errors.ACCOUNT_INFO_INVALID);
   }
 }

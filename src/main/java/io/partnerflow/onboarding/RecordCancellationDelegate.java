@@ -7,7 +7,6 @@ import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -27,10 +26,9 @@ public class RecordCancellationDelegate implements JavaDelegate {
     String reason = CANCELLATION_REASON.from(execution);
     String trimmed = reason == null ? "" : reason.trim();
     if (trimmed.length() < MIN_REASON_LENGTH || trimmed.length() > MAX_REASON_LENGTH) {
-      AGREEMENT_ERRORS.set(execution, Violations.asBulletList(List.of(new Violation("cancellationReason",
+      Violations.enforce(execution, AGREEMENT_ERRORS, List.of(new Violation(CANCELLATION_REASON.name(),
           "reason-length", "A cancellation needs a reason of " + MIN_REASON_LENGTH + " to " + MAX_REASON_LENGTH
-              + " characters"))));
-      throw new BpmnError(Errors.CANCELLATION_INVALID, "Cancellation reason missing");
+              + " characters")), Errors.CANCELLATION_INVALID);
     }
     CANCELLATION_REASON.set(execution, trimmed);
     LOG.info("Onboarding {} cancelled by {}: {}", execution.getProcessInstanceId(), CurrentUser.of(execution), trimmed);

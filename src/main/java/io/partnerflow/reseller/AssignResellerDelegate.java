@@ -8,7 +8,6 @@ import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,10 +31,7 @@ public class AssignResellerDelegate implements JavaDelegate {
     String requested = RESELLER_ID.from(execution);
     Optional<Reseller> reseller = directory.find(requested);
     List<Violation> violations = policy.check(requested, reseller, partner.partnerId(), partner.region());
-    RESELLER_ERRORS.set(execution, Violations.asBulletList(violations));
-    if (!violations.isEmpty()) {
-      throw new BpmnError(Errors.RESELLER_INVALID, "Reseller " + requested + " cannot be assigned");
-    }
+    Violations.enforce(execution, RESELLER_ERRORS, violations, Errors.RESELLER_INVALID);
     RESELLER_NAME.set(execution, reseller.get().name());
     RESELLER_PARTNER_ID.set(execution, reseller.get().partnerId());
   }
