@@ -1,0 +1,6 @@
+package io.partnerflow.invitation;
+
+public enum AnswerChannel {
+  LINK,
+  EMAIL
+}

@@ -1,0 +1,119 @@
+package io.partnerflow.invitation;
+
+import static io.partnerflow.process.ProcessVariable.booleanVariable;
+import static io.partnerflow.process.ProcessVariable.stringVariable;
+
+import io.partnerflow.process.ProcessVariable;
+
+/**
+ * The contract of process {@code invitation-to-connect} (and its companion
+ * {@code invitation-reply-triage}): keys, the ids code and tests refer to, and every variable.
+ */
+public final class InvitationProcess {
+
+  private InvitationProcess() {}
+
+  public static final String PROCESS_KEY = "invitation-to-connect";
+  public static final String TRIAGE_PROCESS_KEY = "invitation-reply-triage";
+  /** Correlated to the waiting invitation when the customer answers, by link or by reply. */
+  public static final String MESSAGE_INVITATION_ANSWERED = "Message_InvitationAnswered";
+
+  public static final class Ids {
+    private Ids() {}
+
+    public static final String START = "StartEvent_InvitationRequested";
+    public static final String VALIDATE_INVITATION = "Task_ValidateInvitation";
+    public static final String EDIT_INVITATION = "Task_EditInvitation";
+    public static final String REGISTER_INVITATION = "Task_RegisterInvitation";
+    public static final String SEND_INVITATION = "Task_SendInvitation";
+    public static final String AWAIT_ANSWER = "Task_AwaitAnswer";
+    public static final String SEND_FIRST_REMINDER = "Task_SendFirstReminder";
+    public static final String SEND_SECOND_REMINDER = "Task_SendSecondReminder";
+    public static final String EXPIRE_INVITATION = "Task_ExpireInvitation";
+    public static final String FOLLOW_UP = "Task_FollowUpInvitation";
+    public static final String CLOSE_INVITATION = "Task_CloseInvitation";
+    public static final String RECORD_RELATIONSHIP = "Task_RecordRelationship";
+    public static final String NOTIFY_OPERATIONS = "Task_NotifyOperations";
+
+    public static final String TIMER_FIRST_REMINDER = "BoundaryEvent_FirstReminderDue";
+    public static final String TIMER_SECOND_REMINDER = "BoundaryEvent_SecondReminderDue";
+    public static final String TIMER_EXPIRY = "BoundaryEvent_InvitationExpired";
+
+    public static final String GATEWAY_ANSWER = "Gateway_Answer";
+    public static final String GATEWAY_FOLLOW_UP_DECISION = "Gateway_FollowUpDecision";
+
+    public static final String END_RELATIONSHIP_ESTABLISHED = "EndEvent_RelationshipEstablished";
+    public static final String END_INVITATION_CLOSED = "EndEvent_InvitationClosed";
+    public static final String END_FIRST_REMINDER_SENT = "EndEvent_FirstReminderSent";
+    public static final String END_SECOND_REMINDER_SENT = "EndEvent_SecondReminderSent";
+
+    // invitation-reply-triage
+    public static final String READ_REPLY = "Task_ReadReply";
+    public static final String APPLY_REPLY_ANSWER = "Task_ApplyReplyAnswer";
+    public static final String END_REPLY_APPLIED = "EndEvent_ReplyApplied";
+    public static final String END_REPLY_IGNORED = "EndEvent_ReplyIgnored";
+  }
+
+  public static final class Errors {
+    private Errors() {}
+
+    public static final String INVITATION_INVALID = "InvitationInvalid";
+  }
+
+  public static final class Decisions {
+    private Decisions() {}
+
+    public static final String ANSWER_ACCEPTED = "accepted";
+    public static final String ANSWER_DECLINED = "declined";
+    public static final String FOLLOW_UP_RESEND = "resend";
+    public static final String FOLLOW_UP_CLOSE = "close";
+    public static final String REPLY_ACCEPT = "accept";
+    public static final String REPLY_DECLINE = "decline";
+    public static final String REPLY_IGNORE = "ignore";
+  }
+
+  // Request (start form, "Edit invitation")
+  public static final ProcessVariable<String> COMPANY_NAME = stringVariable("companyName");
+  public static final ProcessVariable<String> DOMAIN_PREFIX = stringVariable("domainPrefix");
+  public static final ProcessVariable<String> CUSTOMER_ID = stringVariable("customerId");
+  public static final ProcessVariable<String> ADMIN_EMAIL = stringVariable("adminEmail");
+  public static final ProcessVariable<String> ADMIN_FIRST_NAME = stringVariable("adminFirstName");
+  public static final ProcessVariable<String> ADMIN_LAST_NAME = stringVariable("adminLastName");
+  public static final ProcessVariable<String> CULTURE = stringVariable("culture");
+  public static final ProcessVariable<String> LANGUAGE = stringVariable("language");
+  public static final ProcessVariable<Boolean> INCLUDE_DELEGATED_ADMIN = booleanVariable("includeDelegatedAdmin");
+  /** The operator's own words above the invitation; the acceptance link is always added by us. */
+  public static final ProcessVariable<String> PERSONAL_MESSAGE = stringVariable("personalMessage");
+  public static final ProcessVariable<String> INVITATION_ERRORS = stringVariable("invitationErrors");
+  public static final ProcessVariable<String> INITIATOR = stringVariable("initiator");
+
+  // Registry and answer
+  public static final ProcessVariable<String> INVITATION_ID = stringVariable("invitationId");
+  /** {@link Decisions#ANSWER_ACCEPTED} or {@link Decisions#ANSWER_DECLINED}; absent after expiry. */
+  public static final ProcessVariable<String> ANSWER = stringVariable("answer");
+  /** LINK or EMAIL. */
+  public static final ProcessVariable<String> ANSWER_CHANNEL = stringVariable("answerChannel");
+  public static final ProcessVariable<String> ANSWERED_BY_NAME = stringVariable("answeredByName");
+  public static final ProcessVariable<String> ANSWERED_BY_EMAIL = stringVariable("answeredByEmail");
+  public static final ProcessVariable<String> DECLINE_REASON = stringVariable("declineReason");
+  /** The admin accepted the customer agreement on the acceptance page (asked only when none is on record). */
+  public static final ProcessVariable<Boolean> AGREEMENT_ACCEPTED_BY_CUSTOMER = booleanVariable("agreementAcceptedByCustomer");
+  /** Why the operator is asked to follow up: "declined" or "expired". */
+  public static final ProcessVariable<String> FOLLOW_UP_REASON = stringVariable("followUpReason");
+  /** {@link Decisions#FOLLOW_UP_RESEND} or {@link Decisions#FOLLOW_UP_CLOSE}. */
+  public static final ProcessVariable<String> FOLLOW_UP_DECISION = stringVariable("followUpDecision");
+  /** Customer id the relationship was recorded on. */
+  public static final ProcessVariable<String> RELATIONSHIP_CUSTOMER_ID = stringVariable("relationshipCustomerId");
+
+  // invitation-reply-triage: the mail, attached as variables
+  public static final ProcessVariable<String> REPLY_MESSAGE_ID = stringVariable("replyMessageId");
+  public static final ProcessVariable<String> REPLY_FROM = stringVariable("replyFrom");
+  public static final ProcessVariable<String> REPLY_SUBJECT = stringVariable("replySubject");
+  public static final ProcessVariable<String> REPLY_RECEIVED_AT = stringVariable("replyReceivedAt");
+  public static final ProcessVariable<String> REPLY_TEXT = stringVariable("replyText");
+  /** Why the reply needs a human: "unmatched" (no invitation found) or "unreadable" (no clear answer). */
+  public static final ProcessVariable<String> REPLY_PROBLEM = stringVariable("replyProblem");
+  /** {@link Decisions#REPLY_ACCEPT}, {@link Decisions#REPLY_DECLINE} or {@link Decisions#REPLY_IGNORE}. */
+  public static final ProcessVariable<String> REPLY_DECISION = stringVariable("replyDecision");
+  public static final ProcessVariable<String> REPLY_OUTCOME = stringVariable("replyOutcome");
+}

@@ -1,0 +1,137 @@
+package io.partnerflow.invitation;
+
+import io.partnerflow.customer.CustomerRegistry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Invitations and their link tokens (table {@code invitation}, {@code invitation_token}). An
+ * invitation takes exactly one answer: {@link #claimAnswer} is a conditional update, so of two
+ * answers racing (a double click, a click and a reply) only the first changes anything.
+ */
+@Repository
+public class InvitationRegistry {
+
+  private static final RowMapper<Invitation> ROW = InvitationRegistry::map;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public InvitationRegistry(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public Invitation create(NewInvitation invitation) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("""
+        insert into invitation (id, process_instance_id, company_name, domain_prefix, customer_id, admin_email,
+          admin_first_name, admin_last_name, culture, language, include_delegated_admin, personal_message,
+          reply_reference, status, expires_at, send_count, created_by, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, 0, ?, ?)""")
+        .params(id, invitation.processInstanceId(), invitation.companyName().trim(),
+            CustomerRegistry.normalizeDomainPrefix(invitation.domainPrefix()), invitation.customerId(),
+            invitation.adminEmail().trim(), invitation.adminFirstName(), invitation.adminLastName(),
+            invitation.culture(), invitation.language(), invitation.includeDelegatedAdmin(),
+            invitation.personalMessage(), InvitationTokens.newReplyReference(), InvitationStatus.PENDING.name(),
+            invitation.createdBy(), Timestamp.from(clock.instant()))
+        .update();
+    return find(id).orElseThrow();
+  }
+
+  public Optional<Invitation> find(String id) {
+    return jdbc.sql("select * from invitation where id = ?").param(id).query(ROW).optional();
+  }
+
+  public Optional<Invitation> findByReplyReference(String reference) {
+    return jdbc.sql("select * from invitation where reply_reference = ?").param(reference).query(ROW).optional();
+  }
+
+  /** The invitation a link token belongs to, if the token exists and was not revoked by a resend. */
+  public Optional<Invitation> findByToken(String token) {
+    if (token == null || token.isBlank() || token.length() > 100) {
+      return Optional.empty();
+    }
+    return jdbc.sql("""
+        select i.* from invitation i join invitation_token t on t.invitation_id = i.id
+        where t.token_hash = ? and t.revoked = false""")
+        .param(InvitationTokens.hash(token)).query(ROW).optional();
+  }
+
+  /**
+   * (Re)opens the invitation until {@code expiresAt} and issues a new link token.
+   *
+   * @param revokeEarlier a resend: every earlier link dies; a reminder keeps them
+   * @return the raw token, which exists only in the mail about to be sent
+   */
+  public String issueToken(String invitationId, Instant expiresAt, boolean revokeEarlier) {
+    if (revokeEarlier) {
+      jdbc.sql("update invitation_token set revoked = true where invitation_id = ?").param(invitationId).update();
+      jdbc.sql("""
+          update invitation set status = ?, expires_at = ?, send_count = send_count + 1, answered_at = null,
+            answer_channel = null, answered_by_name = null, answered_by_email = null, decline_reason = null
+          where id = ?""")
+          .params(InvitationStatus.PENDING.name(), Timestamp.from(expiresAt), invitationId).update();
+    }
+    String token = InvitationTokens.newToken();
+    jdbc.sql("insert into invitation_token (token_hash, invitation_id, issued_at, revoked) values (?, ?, ?, false)")
+        .params(InvitationTokens.hash(token), invitationId, Timestamp.from(clock.instant())).update();
+    return token;
+  }
+
+  /** Records the answer if the invitation is still open; false when another answer came first. */
+  public boolean claimAnswer(String invitationId, Answer answer) {
+    InvitationStatus status = answer.type() == AnswerType.ACCEPT ? InvitationStatus.ACCEPTED : InvitationStatus.DECLINED;
+    Timestamp now = Timestamp.from(clock.instant());
+    return jdbc.sql("""
+        update invitation set status = ?, answered_at = ?, answer_channel = ?, answered_by_name = ?,
+          answered_by_email = ?, decline_reason = ?
+        where id = ? and status = ? and (expires_at is null or expires_at > ?)""")
+        .params(status.name(), now, answer.channel().name(), answer.byName(), answer.byEmail(),
+            answer.declineReason(), invitationId, InvitationStatus.PENDING.name(), now)
+        .update() == 1;
+  }
+
+  /** Ends a pending invitation (expired, or closed by the operator): its links stop working. */
+  public void end(String invitationId, InvitationStatus status) {
+    jdbc.sql("update invitation set status = ? where id = ? and status = ?")
+        .params(status.name(), invitationId, InvitationStatus.PENDING.name()).update();
+    jdbc.sql("update invitation_token set revoked = true where invitation_id = ?").param(invitationId).update();
+  }
+
+  /** Closes an invitation whatever its state (the operator's "close" after a decline or expiry). */
+  public void close(String invitationId) {
+    jdbc.sql("update invitation set status = ? where id = ? and status <> ?")
+        .params(InvitationStatus.CLOSED.name(), invitationId, InvitationStatus.ACCEPTED.name()).update();
+    jdbc.sql("update invitation_token set revoked = true where invitation_id = ?").param(invitationId).update();
+  }
+
+  public void linkCustomer(String invitationId, String customerId) {
+    jdbc.sql("update invitation set customer_id = ? where id = ?").params(customerId, invitationId).update();
+  }
+
+  private static Invitation map(ResultSet rs, int n) throws SQLException {
+    String channel = rs.getString("answer_channel");
+    return new Invitation(rs.getString("id"), rs.getString("process_instance_id"), rs.getString("company_name"),
+        rs.getString("domain_prefix"), rs.getString("customer_id"), rs.getString("admin_email"),
+        rs.getString("admin_first_name"), rs.getString("admin_last_name"), rs.getString("culture"),
+        rs.getString("language"), rs.getBoolean("include_delegated_admin"), rs.getString("personal_message"),
+        rs.getString("reply_reference"), InvitationStatus.valueOf(rs.getString("status")),
+        instant(rs.getTimestamp("expires_at")), rs.getInt("send_count"), instant(rs.getTimestamp("answered_at")),
+        channel == null ? null : AnswerChannel.valueOf(channel), rs.getString("answered_by_name"),
+        rs.getString("answered_by_email"), rs.getString("decline_reason"), rs.getString("created_by"),
+        instant(rs.getTimestamp("created_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
