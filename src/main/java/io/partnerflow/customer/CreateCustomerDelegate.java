@@ -55,6 +55,8 @@ public class CreateCustomerDelegate implements JavaDelegate {
       CUSTOMER_ID.set(execution, customers.create(customer));
     } catch (DomainAlreadyTakenException taken) {
       EXISTING_CUSTOMER_ID.set(execution, taken.existingCustomerId());
+      EXISTING_RELATIONSHIP.set(execution, customers.find(taken.existingCustomerId())
+          .map(existing -> existing.relationship().name()).orElse(Relationship.NONE.name()));
       throw new BpmnError(Errors.DOMAIN_TAKEN, taken.getMessage());
     }
     ADMIN_USER_NAME.set(execution, adminUserName);

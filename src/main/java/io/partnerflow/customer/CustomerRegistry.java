@@ -59,6 +59,14 @@ public class CustomerRegistry {
         .param(normalizeDomainPrefix(domainPrefix)).query(String.class).optional();
   }
 
+  public Optional<CustomerRecord> findByDomainPrefix(String domainPrefix) {
+    if (domainPrefix == null || domainPrefix.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select * from customer where domain_prefix = ?")
+        .param(normalizeDomainPrefix(domainPrefix)).query(CUSTOMER).optional();
+  }
+
   public Optional<CustomerRecord> find(String customerId) {
     return jdbc.sql("select * from customer where id = ?").param(customerId).query(CUSTOMER).optional();
   }

@@ -2,6 +2,7 @@ package io.partnerflow.customer;
 
 import static io.partnerflow.onboarding.OnboardingProcess.ACCOUNT_INFO_ERRORS;
 import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_CUSTOMER_ID;
+import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_RELATIONSHIP;
 
 import io.partnerflow.onboarding.OnboardingAccountInfo;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
@@ -31,10 +32,12 @@ public class ValidateAccountInfoDelegate implements JavaDelegate {
     AccountInfo info = OnboardingAccountInfo.from(execution);
     List<Violation> violations = validator.validate(info);
     boolean domainWellFormed = violations.stream().noneMatch(v -> v.field().equals("domainPrefix"));
-    Optional<String> existing = domainWellFormed ? customers.findIdByDomainPrefix(info.domainPrefix()) : Optional.empty();
+    Optional<CustomerRecord> existing =
+        domainWellFormed ? customers.findByDomainPrefix(info.domainPrefix()) : Optional.empty();
     if (existing.isPresent()) {
       // Not a typo to correct: the tenant exists, so this becomes a relationship request.
-      EXISTING_CUSTOMER_ID.set(execution, existing.get());
+      EXISTING_CUSTOMER_ID.set(execution, existing.get().id());
+      EXISTING_RELATIONSHIP.set(execution, existing.get().relationship().name());
       throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + info.primaryDomain() + " already belongs to a customer");
     }
     Violations.enforce(execution, ACCOUNT_INFO_ERRORS, violations, Errors.ACCOUNT_INFO_INVALID);

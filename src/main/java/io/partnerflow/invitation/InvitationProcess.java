@@ -41,9 +41,12 @@ public final class InvitationProcess {
 
     public static final String GATEWAY_ANSWER = "Gateway_Answer";
     public static final String GATEWAY_FOLLOW_UP_DECISION = "Gateway_FollowUpDecision";
+    public static final String GATEWAY_EDIT_DECISION = "Gateway_EditDecision";
+    public static final String GATEWAY_REPLY_DECISION = "Gateway_ReplyDecision";
 
     public static final String END_RELATIONSHIP_ESTABLISHED = "EndEvent_RelationshipEstablished";
     public static final String END_INVITATION_CLOSED = "EndEvent_InvitationClosed";
+    public static final String END_INVITATION_CANCELLED = "EndEvent_InvitationCancelled";
     public static final String END_FIRST_REMINDER_SENT = "EndEvent_FirstReminderSent";
     public static final String END_SECOND_REMINDER_SENT = "EndEvent_SecondReminderSent";
 
@@ -63,6 +66,8 @@ public final class InvitationProcess {
   public static final class Decisions {
     private Decisions() {}
 
+    public static final String INVITATION_SEND = "send";
+    public static final String INVITATION_CANCEL = "cancel";
     public static final String ANSWER_ACCEPTED = "accepted";
     public static final String ANSWER_DECLINED = "declined";
     public static final String FOLLOW_UP_RESEND = "resend";
@@ -85,6 +90,8 @@ public final class InvitationProcess {
   /** The operator's own words above the invitation; the acceptance link is always added by us. */
   public static final ProcessVariable<String> PERSONAL_MESSAGE = stringVariable("personalMessage");
   public static final ProcessVariable<String> INVITATION_ERRORS = stringVariable("invitationErrors");
+  /** In "Edit invitation": {@link Decisions#INVITATION_SEND} or {@link Decisions#INVITATION_CANCEL}. */
+  public static final ProcessVariable<String> INVITATION_DECISION = stringVariable("invitationDecision");
   public static final ProcessVariable<String> INITIATOR = stringVariable("initiator");
 
   // Registry and answer
@@ -98,8 +105,6 @@ public final class InvitationProcess {
   public static final ProcessVariable<String> DECLINE_REASON = stringVariable("declineReason");
   /** The admin accepted the customer agreement on the acceptance page (asked only when none is on record). */
   public static final ProcessVariable<Boolean> AGREEMENT_ACCEPTED_BY_CUSTOMER = booleanVariable("agreementAcceptedByCustomer");
-  /** Why the operator is asked to follow up: "declined" or "expired". */
-  public static final ProcessVariable<String> FOLLOW_UP_REASON = stringVariable("followUpReason");
   /** {@link Decisions#FOLLOW_UP_RESEND} or {@link Decisions#FOLLOW_UP_CLOSE}. */
   public static final ProcessVariable<String> FOLLOW_UP_DECISION = stringVariable("followUpDecision");
   /** Customer id the relationship was recorded on. */

@@ -18,17 +18,4 @@ public record InvitationProperties(
     @DefaultValue("P7D") Duration secondReminder,
     @DefaultValue("P30D") Duration expiry,
     String replyMailbox) {
-
-  /** ISO-8601 texts for the BPMN timers ({@code ${invitationTimers.expiry}}). */
-  public String firstReminderIso() {
-    return firstReminder.toString();
-  }
-
-  public String secondReminderIso() {
-    return secondReminder.toString();
-  }
-
-  public String expiryIso() {
-    return expiry.toString();
-  }
 }

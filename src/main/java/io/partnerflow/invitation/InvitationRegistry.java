@@ -114,6 +114,11 @@ public class InvitationRegistry {
     jdbc.sql("update invitation_token set revoked = true where invitation_id = ?").param(invitationId).update();
   }
 
+  /** The operator may change the personal message before a resend; the link is always added by us. */
+  public void updatePersonalMessage(String invitationId, String personalMessage) {
+    jdbc.sql("update invitation set personal_message = ? where id = ?").params(personalMessage, invitationId).update();
+  }
+
   public void linkCustomer(String invitationId, String customerId) {
     jdbc.sql("update invitation set customer_id = ? where id = ?").params(customerId, invitationId).update();
   }

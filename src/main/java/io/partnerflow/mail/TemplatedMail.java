@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param model template variables
  * @param subjectKey message key of the subject in {@code i18n/mail}
  * @param subjectArgs arguments of the subject message, may be empty
+ * @param replyTo Reply-To address, or null for none (answers then go to the sender)
  */
 public record TemplatedMail(
     String idempotencyKey,
@@ -27,7 +28,8 @@ public record TemplatedMail(
     String template,
     Map<String, Object> model,
     String subjectKey,
-    Object[] subjectArgs) {
+    Object[] subjectArgs,
+    String replyTo) {
 
   public static final int MAX_KEY_LENGTH = 200;
 
@@ -43,5 +45,25 @@ public record TemplatedMail(
     // Not Map.copyOf: template variables may legitimately be null.
     model = Collections.unmodifiableMap(new LinkedHashMap<>(model != null ? model : Map.of()));
     subjectArgs = subjectArgs != null ? subjectArgs.clone() : new Object[0];
+    replyTo = replyTo == null || replyTo.isBlank() ? null : replyTo.strip();
+  }
+
+  /** A mail without Reply-To. */
+  public TemplatedMail(
+      String idempotencyKey,
+      String to,
+      String toName,
+      Locale locale,
+      String template,
+      Map<String, Object> model,
+      String subjectKey,
+      Object[] subjectArgs) {
+    this(idempotencyKey, to, toName, locale, template, model, subjectKey, subjectArgs, null);
+  }
+
+  /** This mail with answers directed to {@code address}. */
+  public TemplatedMail withReplyTo(String address) {
+    return new TemplatedMail(
+        idempotencyKey, to, toName, locale, template, model, subjectKey, subjectArgs, address);
   }
 }

@@ -119,6 +119,9 @@ public class TemplatedMailService {
       MimeMessage message = sender.createMimeMessage();
       message.setFrom(new InternetAddress(from, true));
       message.setRecipient(MimeMessage.RecipientType.TO, address(mail.to(), mail.toName()));
+      if (mail.replyTo() != null) {
+        message.setReplyTo(new InternetAddress[] {address(mail.replyTo(), null)});
+      }
       message.setSubject(subject, UTF_8);
 
       MimeBodyPart text = new MimeBodyPart();

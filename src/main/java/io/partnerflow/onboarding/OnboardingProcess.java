@@ -57,6 +57,9 @@ public final class OnboardingProcess {
 
     public static final String END_CUSTOMER_ONBOARDED = "EndEvent_CustomerOnboarded";
     public static final String END_EXISTING_CUSTOMER = "EndEvent_ExistingCustomer";
+    public static final String END_RELATIONSHIP_REQUESTED = "EndEvent_RelationshipRequested";
+    public static final String REQUEST_RELATIONSHIP = "Task_RequestRelationship";
+    public static final String GATEWAY_EXISTING_RELATIONSHIP = "Gateway_ExistingRelationship";
     public static final String END_ONBOARDING_CANCELLED = "EndEvent_OnboardingCancelled";
   }
 
@@ -103,6 +106,10 @@ public final class OnboardingProcess {
   public static final ProcessVariable<String> ACCOUNT_INFO_ERRORS = stringVariable("accountInfoErrors");
   /** Customer id that already holds the requested domain (end event "Existing customer"). */
   public static final ProcessVariable<String> EXISTING_CUSTOMER_ID = stringVariable("existingCustomerId");
+  /** That customer's relationship with us (RESELLER or NONE): decides between "already ours" and an invitation. */
+  public static final ProcessVariable<String> EXISTING_RELATIONSHIP = stringVariable("existingRelationship");
+  /** The invitation-to-connect started for an existing customer. */
+  public static final ProcessVariable<String> INVITATION_PROCESS_INSTANCE_ID = stringVariable("invitationProcessInstanceId");
 
   // Customer agreement ("Confirm customer agreement")
   public static final ProcessVariable<Boolean> AGREEMENT_ACCEPTED = booleanVariable("agreementAccepted");

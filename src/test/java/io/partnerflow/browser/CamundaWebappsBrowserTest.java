@@ -176,12 +176,12 @@ class CamundaWebappsBrowserTest {
 
   @Test
   void managerSeesFinishedInstanceAndItsEndEventInCockpit(TestInfo testInfo) {
-    // The seeded customer's domain ends an onboarding at once, in "Existing customer"
+    // The seeded customer's domain ends an onboarding at once, handing over to an invitation
     ProcessInstance finished = runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY,
         OnboardingProcess.DOMAIN_PREFIX.putIn(Variables.createVariables(), "fabrikam"));
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(finished.getId())
         .finished().count()).isEqualTo(1);
-    String endEventName = "Existing customer: request a relationship";
+    String endEventName = "Existing customer: invitation sent";
 
     try {
       signIn("cockpit", "manager", "manager", By.cssSelector("a[href*='#/processes']"));

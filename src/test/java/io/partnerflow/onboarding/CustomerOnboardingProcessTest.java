@@ -13,6 +13,7 @@ import io.partnerflow.customer.ContactRecord;
 import io.partnerflow.customer.CustomerRecord;
 import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.customer.Relationship;
+import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
@@ -221,13 +222,40 @@ class CustomerOnboardingProcessTest {
   }
 
   @Test
-  void domainOfAnExistingCustomerInAnyCaseEndsAsExistingCustomer() {
+  void domainOfACustomerWithoutRelationshipInAnyCaseHandsOverToAnInvitation() {
     ProcessInstance pi = driver.start(spanishAccountInfo("FabriKAM"));
 
-    assertThat(pi).isEnded().hasPassed(Ids.END_EXISTING_CUSTOMER).hasNotPassed(Ids.CONFIRM_CUSTOMER_AGREEMENT);
+    assertThat(pi).isEnded()
+        .hasPassed(Ids.GATEWAY_EXISTING_RELATIONSHIP, Ids.REQUEST_RELATIONSHIP, Ids.END_RELATIONSHIP_REQUESTED)
+        .hasNotPassed(Ids.CONFIRM_CUSTOMER_AGREEMENT, Ids.END_EXISTING_CUSTOMER);
     assertThat(historicValue(pi, EXISTING_CUSTOMER_ID.name())).isEqualTo(FABRIKAM_CUSTOMER_ID);
     assertThat(customerIdsWithPrefix("fabrikam")).containsExactly(FABRIKAM_CUSTOMER_ID);
     assertThat(customers.orderLines(FABRIKAM_CUSTOMER_ID)).isEmpty();
+
+    // The invitation goes to the onboarding's contact, for the existing customer, in its language
+    String invitationInstanceId = (String) historicValue(pi, INVITATION_PROCESS_INSTANCE_ID.name());
+    ProcessInstance invitation = runtimeService.createProcessInstanceQuery().processInstanceId(invitationInstanceId)
+        .singleResult();
+    assertThat(invitation.getProcessDefinitionId()).startsWith(InvitationProcess.PROCESS_KEY + ":");
+    Map<String, Object> invitationVariables = runtimeService.getVariables(invitationInstanceId);
+    assertThat(InvitationProcess.CUSTOMER_ID.from(invitationVariables)).isEqualTo(FABRIKAM_CUSTOMER_ID);
+    assertThat(InvitationProcess.DOMAIN_PREFIX.from(invitationVariables)).isEqualTo("FabriKAM");
+    assertThat(InvitationProcess.ADMIN_EMAIL.from(invitationVariables))
+        .isEqualTo(historicValue(pi, CONTACT_EMAIL.name()));
+    assertThat(InvitationProcess.LANGUAGE.from(invitationVariables)).isEqualTo("es");
+    assertThat(InvitationProcess.INVITATION_ID.from(invitationVariables)).isNotNull();
+  }
+
+  @Test
+  void domainOfACustomerThatIsAlreadyOursEndsAsExistingCustomerWithoutInvitation() {
+    insertCustomerElsewhere(prefix); // relationship RESELLER
+
+    ProcessInstance pi = driver.start(spanishAccountInfo(prefix));
+
+    assertThat(pi).isEnded().hasPassed(Ids.GATEWAY_EXISTING_RELATIONSHIP, Ids.END_EXISTING_CUSTOMER)
+        .hasNotPassed(Ids.REQUEST_RELATIONSHIP, Ids.CONFIRM_CUSTOMER_AGREEMENT);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(InvitationProcess.PROCESS_KEY)
+        .variableValueEquals(InvitationProcess.DOMAIN_PREFIX.name(), prefix).count()).isZero();
   }
 
   @Test

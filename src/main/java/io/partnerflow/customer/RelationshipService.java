@@ -1,0 +1,166 @@
+package io.partnerflow.customer;
+
+import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.invitation.Invitation;
+import io.partnerflow.invitation.InvitationRegistry;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Our relationship with customers' tenants and its history. Writes join the caller's transaction
+ * (inside a delegate the engine's), so relationship and process state commit together.
+ */
+@Service
+public class RelationshipService {
+
+  public static final String SOURCE_INVITATION = "INVITATION";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final CustomerRegistry customers;
+  private final InvitationRegistry invitations;
+
+  public RelationshipService(JdbcClient jdbc, Clock clock, CustomerRegistry customers,
+      InvitationRegistry invitations) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.customers = customers;
+    this.invitations = invitations;
+  }
+
+  /**
+   * Records that the customer accepted the invitation: the customer (created if unknown) becomes
+   * RESELLER, gains delegated admin if the invitation asked for it, and gets an event and, when none
+   * is current, the given attestation. Idempotent per invitation: a retried job adds nothing.
+   *
+   * @param actor who caused the change (the accepting admin, or the operator who read a reply)
+   * @param attestationOrNull the agreement accepted with the invitation, if any
+   * @return the customer's id
+   */
+  @Transactional
+  public String establishReseller(Invitation invitation, String actor, AgreementAttestation attestationOrNull) {
+    Optional<String> alreadyDone = jdbc.sql(
+            "select customer_id from relationship_event where invitation_id = ? order by id")
+        .param(invitation.id()).query(String.class).stream().findFirst();
+    if (alreadyDone.isPresent()) {
+      invitations.linkCustomer(invitation.id(), alreadyDone.get());
+      return alreadyDone.get();
+    }
+    String who = actorOrFallback(actor, invitation);
+    Timestamp now = Timestamp.from(clock.instant());
+    String customerId = Optional.ofNullable(invitation.customerId()).flatMap(customers::find).map(CustomerRecord::id)
+        .or(() -> customers.findIdByDomainPrefix(invitation.domainPrefix()))
+        .orElse(null);
+    if (customerId == null) {
+      customerId = createMinimalCustomer(invitation, who, now);
+    } else {
+      // Never revoke an existing delegated-admin grant: an invitation can only add one
+      jdbc.sql("""
+          update customer set relationship = ?, delegated_admin = (delegated_admin or ?), version = version + 1
+          where id = ?""")
+          .params(Relationship.RESELLER.name(), invitation.includeDelegatedAdmin(), customerId).update();
+    }
+    jdbc.sql("""
+        insert into relationship_event (customer_id, relationship, delegated_admin, occurred_at, actor, source,
+          invitation_id)
+        values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(customerId, Relationship.RESELLER.name(), hasDelegatedAdmin(customerId), now, who,
+            SOURCE_INVITATION, invitation.id())
+        .update();
+    if (attestationOrNull != null && !hasCurrentAttestationById(customerId)) {
+      insertAttestation(customerId, attestationOrNull, who);
+    }
+    invitations.linkCustomer(invitation.id(), customerId);
+    return customerId;
+  }
+
+  /** Whether the customer with this domain prefix has a current agreement attestation. */
+  public boolean hasCurrentAttestation(String domainPrefix) {
+    if (domainPrefix == null || domainPrefix.isBlank()) {
+      return false;
+    }
+    return jdbc.sql("""
+        select count(*) from agreement_attestation a join customer c on c.id = a.customer_id
+        where c.domain_prefix = ? and a.is_current = true""")
+        .param(CustomerRegistry.normalizeDomainPrefix(domainPrefix)).query(Long.class).single() > 0;
+  }
+
+  public boolean hasDelegatedAdmin(String customerId) {
+    return jdbc.sql("select delegated_admin from customer where id = ?").param(customerId)
+        .query(Boolean.class).optional().orElse(false);
+  }
+
+  /** The customer's relationship changes, oldest first. */
+  public List<RelationshipEvent> history(String customerId) {
+    return jdbc.sql("""
+        select relationship, delegated_admin, occurred_at, actor, source, invitation_id from relationship_event
+        where customer_id = ? order by occurred_at, id""")
+        .param(customerId)
+        .query((rs, n) -> new RelationshipEvent(rs.getString("relationship"), rs.getBoolean("delegated_admin"),
+            rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("source"),
+            rs.getString("invitation_id")))
+        .list();
+  }
+
+  private String createMinimalCustomer(Invitation invitation, String actor, Timestamp now) {
+    String id = UUID.randomUUID().toString();
+    String prefix = CustomerRegistry.normalizeDomainPrefix(invitation.domainPrefix());
+    // An invited tenant is known by little more than its domain: address and country stay empty
+    jdbc.sql("""
+        insert into customer (id, company_name, domain_prefix, culture, language, relationship, admin_user_name,
+          delegated_admin, created_by, created_at, version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+        .params(id, invitation.companyName().trim(), prefix, invitation.culture(), invitation.language(),
+            Relationship.RESELLER.name(), "admin@" + prefix + AccountInfo.DOMAIN_SUFFIX,
+            invitation.includeDelegatedAdmin(), actor, now)
+        .update();
+    return id;
+  }
+
+  private boolean hasCurrentAttestationById(String customerId) {
+    return jdbc.sql("select count(*) from agreement_attestation where customer_id = ? and is_current = true")
+        .param(customerId).query(Long.class).single() > 0;
+  }
+
+  private void insertAttestation(String customerId, AgreementAttestation attestation, String actor) {
+    Instant attestedAt = attestation.attestedAt() != null ? attestation.attestedAt() : clock.instant();
+    String attestedBy = attestation.attestedBy() != null && !attestation.attestedBy().isBlank()
+        ? attestation.attestedBy() : actor;
+    jdbc.sql("""
+        insert into agreement_attestation (customer_id, agreement_type, template_id, date_accepted, signer_first_name,
+          signer_last_name, signer_email, signer_phone, attested_by, attested_at, is_current)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""")
+        .params(customerId, attestation.agreementType(), attestation.templateId(),
+            Date.valueOf(attestation.dateAccepted()), trim(attestation.signerFirstName()),
+            trim(attestation.signerLastName()), trim(attestation.signerEmail()), blankToNull(attestation.signerPhone()),
+            attestedBy, Timestamp.from(attestedAt))
+        .update();
+  }
+
+  // The event's actor column is mandatory; a missing actor must not fail the engine's job
+  private static String actorOrFallback(String actor, Invitation invitation) {
+    if (actor != null && !actor.isBlank()) {
+      return actor.trim();
+    }
+    if (invitation.answeredByEmail() != null && !invitation.answeredByEmail().isBlank()) {
+      return invitation.answeredByEmail().trim();
+    }
+    return "system";
+  }
+
+  private static String trim(String value) {
+    return value == null ? null : value.trim();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

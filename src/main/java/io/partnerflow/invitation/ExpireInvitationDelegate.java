@@ -1,0 +1,23 @@
+package io.partnerflow.invitation;
+
+import static io.partnerflow.invitation.InvitationProcess.INVITATION_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Expire invitation": no answer in time; its links stop working before the operator follows up. */
+@Component
+public class ExpireInvitationDelegate implements JavaDelegate {
+
+  private final InvitationRegistry registry;
+
+  public ExpireInvitationDelegate(InvitationRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    registry.end(INVITATION_ID.from(execution), InvitationStatus.EXPIRED);
+  }
+}

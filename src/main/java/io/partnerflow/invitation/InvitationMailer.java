@@ -1,0 +1,186 @@
+package io.partnerflow.invitation;
+
+import io.partnerflow.mail.MailLocales;
+import io.partnerflow.mail.TemplatedMail;
+import io.partnerflow.mail.TemplatedMailService;
+import io.partnerflow.partner.PartnerProfile;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails of an invitation to connect: the invitation and its reminders to the customer's admin
+ * (in the customer's language, answers to {@link InvitationProperties#replyMailbox()}), and the
+ * notice to our operations address once the relationship stands. Each goes out at most once per
+ * idempotency key, so job retries never send twice.
+ */
+@Component
+public class InvitationMailer {
+
+  static final String INVITATION_TEMPLATE = "invitation";
+  static final String REMINDER_TEMPLATE = "invitation-reminder";
+  static final String ESTABLISHED_TEMPLATE = "relationship-established";
+  static final String INVITATION_SUBJECT = "mail.invitation.subject";
+  static final String REMINDER_SUBJECT = "mail.invitation.reminder.subject";
+  static final String ESTABLISHED_SUBJECT = "mail.relationshipEstablished.subject";
+
+  private static final DateTimeFormatter OPS_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final TemplatedMailService mailService;
+  private final PartnerProfile partner;
+  private final InvitationProperties properties;
+  private final String publicBaseUrl;
+
+  public InvitationMailer(
+      TemplatedMailService mailService,
+      PartnerProfile partner,
+      InvitationProperties properties,
+      @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+    this.mailService = mailService;
+    this.partner = partner;
+    this.properties = properties;
+    this.publicBaseUrl = stripTrailingSlash(Objects.requireNonNull(publicBaseUrl, "partnerflow.public-base-url"));
+  }
+
+  /** Key (and Message-ID local part) of the invitation mail of one send. */
+  public static String invitationKey(Invitation invitation) {
+    return "invitation-" + invitation.id() + "-send-" + invitation.sendCount();
+  }
+
+  public static String reminderKey(Invitation invitation, int reminderNumber) {
+    return invitationKey(invitation) + "-reminder-" + reminderNumber;
+  }
+
+  public static String relationshipEstablishedKey(String invitationId) {
+    return "relationship-established-" + invitationId;
+  }
+
+  /** The acceptance link a token opens. */
+  public String acceptanceLink(String token) {
+    return publicBaseUrl + "/invitation/" + token;
+  }
+
+  /**
+   * Sends the invitation of the current send. Pass the invitation as read after
+   * {@link InvitationRegistry#issueToken} so its {@code sendCount} names this send.
+   */
+  public void sendInvitation(Invitation invitation, String token) {
+    Locale locale = locale(invitation);
+    Map<String, Object> model = customerModel(invitation, token, locale);
+    String message = normalize(invitation.personalMessage());
+    model.put("personalMessage", message);
+    model.put("personalMessageLines", message == null ? List.of() : Arrays.asList(message.split("\n", -1)));
+    mailService.send(customerMail(invitation, invitationKey(invitation), INVITATION_TEMPLATE,
+        INVITATION_SUBJECT, locale, model));
+  }
+
+  /** Sends reminder {@code reminderNumber} (1, 2, ...) of the current send, with a fresh link. */
+  public void sendReminder(Invitation invitation, String token, int reminderNumber) {
+    Locale locale = locale(invitation);
+    Map<String, Object> model = customerModel(invitation, token, locale);
+    model.put("reminderNumber", reminderNumber);
+    mailService.send(customerMail(invitation, reminderKey(invitation, reminderNumber), REMINDER_TEMPLATE,
+        REMINDER_SUBJECT, locale, model));
+  }
+
+  /** Tells our operations address, in English, that a customer accepted. */
+  public void sendRelationshipEstablished(Invitation invitation, String customerId) {
+    String to = Objects.requireNonNull(partner.operationsEmail(), "partnerflow.partner.operations-email is not set");
+    Map<String, Object> model = new HashMap<>();
+    model.put("partnerName", partner.name());
+    model.put("companyName", invitation.companyName());
+    model.put("primaryDomain", invitation.primaryDomain());
+    model.put("answeredBy", answeredBy(invitation));
+    model.put("channel", invitation.answerChannel() == null ? null : invitation.answerChannel().name());
+    model.put("includeDelegatedAdmin", invitation.includeDelegatedAdmin());
+    model.put("customerId", customerId);
+    model.put("invitationId", invitation.id());
+    model.put("answeredAt", invitation.answeredAt() == null ? null : OPS_TIME.format(invitation.answeredAt()));
+    mailService.send(new TemplatedMail(
+        relationshipEstablishedKey(invitation.id()),
+        to,
+        null,
+        MailLocales.ENGLISH,
+        ESTABLISHED_TEMPLATE,
+        model,
+        ESTABLISHED_SUBJECT,
+        new Object[] {invitation.companyName(), invitation.primaryDomain()}));
+  }
+
+  private TemplatedMail customerMail(Invitation invitation, String key, String template, String subjectKey,
+      Locale locale, Map<String, Object> model) {
+    return new TemplatedMail(
+        key,
+        invitation.adminEmail(),
+        invitation.adminName(),
+        locale,
+        template,
+        model,
+        subjectKey,
+        // The reference lets a reply find its invitation when a client drops In-Reply-To
+        new Object[] {partner.name(), invitation.companyName(), invitation.replyReference()},
+        properties.replyMailbox());
+  }
+
+  private Map<String, Object> customerModel(Invitation invitation, String token, Locale locale) {
+    Objects.requireNonNull(token, "token");
+    Map<String, Object> model = new HashMap<>();
+    model.put("adminName", invitation.adminName());
+    model.put("partnerName", partner.name());
+    model.put("companyName", invitation.companyName());
+    model.put("primaryDomain", invitation.primaryDomain());
+    model.put("includeDelegatedAdmin", invitation.includeDelegatedAdmin());
+    model.put("acceptanceLink", acceptanceLink(token));
+    model.put("expiresOn", expiresOn(invitation.expiresAt(), locale));
+    return model;
+  }
+
+  private static Locale locale(Invitation invitation) {
+    return MailLocales.resolve(invitation.culture(), invitation.language());
+  }
+
+  static String expiresOn(Instant expiresAt, Locale locale) {
+    return expiresAt == null
+        ? null
+        : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC)
+            .format(expiresAt);
+  }
+
+  private static String answeredBy(Invitation invitation) {
+    String name = invitation.answeredByName() == null || invitation.answeredByName().isBlank()
+        ? null : invitation.answeredByName().strip();
+    String email = invitation.answeredByEmail() == null || invitation.answeredByEmail().isBlank()
+        ? null : invitation.answeredByEmail().strip();
+    if (name != null && email != null) {
+      return name + " <" + email + ">";
+    }
+    return name != null ? name : email;
+  }
+
+  /** Unix line breaks, no trailing blanks; null when there is nothing to say. */
+  private static String normalize(String text) {
+    if (text == null) {
+      return null;
+    }
+    String normalized = text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[ \\t]+\\n", "\n").strip();
+    return normalized.isEmpty() ? null : normalized;
+  }
+
+  private static String stripTrailingSlash(String url) {
+    String trimmed = url.strip();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
+  }
+}

@@ -1,0 +1,55 @@
+package io.partnerflow.invitation;
+
+import static io.partnerflow.invitation.InvitationProcess.*;
+
+import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.consent.AgreementProperties;
+import io.partnerflow.customer.RelationshipService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record reseller relationship": the customer (created if we did not know it) gets relationship
+ * RESELLER and, if asked, delegated admin; the admin's acceptance of the customer agreement on the
+ * acceptance page is recorded like an onboarding's attestation.
+ */
+@Component
+public class RecordRelationshipDelegate implements JavaDelegate {
+
+  private final InvitationRegistry registry;
+  private final RelationshipService relationships;
+  private final AgreementProperties agreement;
+  private final Clock clock;
+
+  public RecordRelationshipDelegate(InvitationRegistry registry, RelationshipService relationships,
+      AgreementProperties agreement, Clock clock) {
+    this.registry = registry;
+    this.relationships = relationships;
+    this.agreement = agreement;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Invitation invitation = registry.find(INVITATION_ID.from(execution)).orElseThrow();
+    String acceptedBy = invitation.answeredByEmail() != null ? invitation.answeredByEmail() : invitation.adminEmail();
+    AgreementAttestation attestation = Boolean.TRUE.equals(AGREEMENT_ACCEPTED_BY_CUSTOMER.from(execution))
+        ? attestation(invitation, acceptedBy) : null;
+    RELATIONSHIP_CUSTOMER_ID.set(execution, relationships.establishReseller(invitation, acceptedBy, attestation));
+  }
+
+  private AgreementAttestation attestation(Invitation invitation, String acceptedBy) {
+    Instant now = clock.instant();
+    String name = invitation.answeredByName() != null ? invitation.answeredByName().trim() : "";
+    int split = name.lastIndexOf(' ');
+    String first = split > 0 ? name.substring(0, split) : (invitation.adminFirstName() != null ? invitation.adminFirstName() : name);
+    String last = split > 0 ? name.substring(split + 1) : (invitation.adminLastName() != null ? invitation.adminLastName() : name);
+    return new AgreementAttestation(agreement.type(), agreement.templateId(), LocalDate.ofInstant(now, ZoneOffset.UTC),
+        first, last, acceptedBy, null, acceptedBy, now);
+  }
+}

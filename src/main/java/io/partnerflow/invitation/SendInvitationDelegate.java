@@ -1,0 +1,42 @@
+package io.partnerflow.invitation;
+
+import static io.partnerflow.invitation.InvitationProcess.*;
+
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send invitation" (first send and every resend), behind an async continuation: a fresh link
+ * token that kills all earlier ones, a new expiry, and the mail in the customer's language.
+ */
+@Component
+public class SendInvitationDelegate implements JavaDelegate {
+
+  private final InvitationRegistry registry;
+  private final InvitationMailer mailer;
+  private final InvitationProperties properties;
+  private final Clock clock;
+
+  public SendInvitationDelegate(InvitationRegistry registry, InvitationMailer mailer, InvitationProperties properties,
+      Clock clock) {
+    this.registry = registry;
+    this.mailer = mailer;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String invitationId = INVITATION_ID.from(execution);
+    String message = PERSONAL_MESSAGE.from(execution);
+    registry.updatePersonalMessage(invitationId, message);
+    String token = registry.issueToken(invitationId, clock.instant().plus(properties.expiry()), true);
+    // A resend starts a new round: the previous answer no longer describes this invitation
+    List.of(ANSWER, ANSWER_CHANNEL, ANSWERED_BY_NAME, ANSWERED_BY_EMAIL, DECLINE_REASON,
+        AGREEMENT_ACCEPTED_BY_CUSTOMER, FOLLOW_UP_DECISION).forEach(variable -> variable.remove(execution));
+    mailer.sendInvitation(registry.find(invitationId).orElseThrow(), token);
+  }
+}

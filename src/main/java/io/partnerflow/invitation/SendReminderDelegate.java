@@ -1,0 +1,35 @@
+package io.partnerflow.invitation;
+
+import static io.partnerflow.invitation.InvitationProcess.INVITATION_ID;
+
+import io.partnerflow.invitation.InvitationProcess.Ids;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send first/second reminder": a new link (earlier ones keep working) to a still-open invitation.
+ * The timers die with the wait, so an answered invitation never gets one.
+ */
+@Component
+public class SendReminderDelegate implements JavaDelegate {
+
+  private final InvitationRegistry registry;
+  private final InvitationMailer mailer;
+
+  public SendReminderDelegate(InvitationRegistry registry, InvitationMailer mailer) {
+    this.registry = registry;
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Invitation invitation = registry.find(INVITATION_ID.from(execution)).orElseThrow();
+    if (invitation.status() != InvitationStatus.PENDING) {
+      return; // answered in the same instant the timer fired
+    }
+    int reminder = Ids.SEND_FIRST_REMINDER.equals(execution.getCurrentActivityId()) ? 1 : 2;
+    String token = registry.issueToken(invitation.id(), invitation.expiresAt(), false);
+    mailer.sendReminder(invitation, token, reminder);
+  }
+}

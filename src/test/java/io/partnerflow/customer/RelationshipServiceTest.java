@@ -1,0 +1,192 @@
+package io.partnerflow.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.invitation.Invitation;
+import io.partnerflow.invitation.InvitationRegistry;
+import io.partnerflow.invitation.NewInvitation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The relationship service against a real (H2) schema built by our Flyway migrations; no Spring context. */
+class RelationshipServiceTest {
+
+  private static final String FABRIKAM_ID = "0b1c4e9a-5a52-4b8f-8a43-6d2f1e7c9a10";
+  private static final Instant NOW = Instant.parse("2025-06-02T08:00:00Z");
+
+  private JdbcClient jdbc;
+  private CustomerRegistry customers;
+  private InvitationRegistry invitations;
+  private RelationshipService service;
+
+  @BeforeEach
+  void setUp() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    ds.setUser("sa");
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/demo").load().migrate();
+    jdbc = JdbcClient.create(ds);
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    customers = new CustomerRegistry(jdbc, clock);
+    invitations = new InvitationRegistry(jdbc, clock);
+    service = new RelationshipService(jdbc, clock, customers, invitations);
+  }
+
+  @Test
+  void acceptingForAKnownCustomerMakesItResellerWithDelegatedAdmin() {
+    Invitation invitation = invite("Fabrikam, Inc.", "fabrikam", FABRIKAM_ID, true);
+    assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isFalse();
+
+    String customerId = service.establishReseller(invitation, "dana.birkby@fabrikam.example", null);
+
+    assertThat(customerId).isEqualTo(FABRIKAM_ID);
+    CustomerRecord customer = customers.find(FABRIKAM_ID).orElseThrow();
+    assertThat(customer.relationship()).isEqualTo(Relationship.RESELLER);
+    assertThat(customer.version()).isEqualTo(1);
+    assertThat(customer.country()).isEqualTo("US");
+    assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isTrue();
+    assertThat(service.history(FABRIKAM_ID)).containsExactly(new RelationshipEvent("RESELLER", true, NOW,
+        "dana.birkby@fabrikam.example", "INVITATION", invitation.id()));
+    assertThat(invitations.find(invitation.id()).orElseThrow().customerId()).isEqualTo(FABRIKAM_ID);
+  }
+
+  @Test
+  void knownCustomerIsFoundByDomainWhenTheInvitationNamesNone() {
+    Invitation invitation = invite("Fabrikam", " Fabrikam ", null, false);
+
+    String customerId = service.establishReseller(invitation, "operator", null);
+
+    assertThat(customerId).isEqualTo(FABRIKAM_ID);
+    assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isFalse();
+    assertThat(service.history(FABRIKAM_ID)).singleElement()
+        .satisfies(event -> assertThat(event.delegatedAdmin()).isFalse());
+    assertThat(invitations.find(invitation.id()).orElseThrow().customerId()).isEqualTo(FABRIKAM_ID);
+  }
+
+  @Test
+  void anInvitationWithoutDelegatedAdminNeverRevokesAnExistingGrant() {
+    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, true), "first", null);
+
+    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "second", null);
+
+    assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isTrue();
+    assertThat(service.history(FABRIKAM_ID)).extracting(RelationshipEvent::actor).containsExactly("first", "second");
+  }
+
+  @Test
+  void acceptingForAnUnknownDomainCreatesAMinimalCustomer() {
+    Invitation invitation = invite("Northwind Traders", "northwind", null, true);
+
+    String customerId = service.establishReseller(invitation, "ana@northwind.example", null);
+
+    CustomerRecord customer = customers.find(customerId).orElseThrow();
+    assertThat(customer.companyName()).isEqualTo("Northwind Traders");
+    assertThat(customer.domainPrefix()).isEqualTo("northwind");
+    assertThat(customer.relationship()).isEqualTo(Relationship.RESELLER);
+    assertThat(customer.adminUserName()).isEqualTo("admin@northwind.onmicrosoft.com");
+    assertThat(customer.country()).isNull();
+    assertThat(customer.addressLine1()).isNull();
+    assertThat(customer.createdBy()).isEqualTo("ana@northwind.example");
+    assertThat(customer.createdAt()).isEqualTo(NOW);
+    assertThat(customer.version()).isZero();
+    assertThat(customers.findIdByDomainPrefix("northwind")).contains(customerId);
+    assertThat(service.hasDelegatedAdmin(customerId)).isTrue();
+    assertThat(service.history(customerId)).containsExactly(
+        new RelationshipEvent("RESELLER", true, NOW, "ana@northwind.example", "INVITATION", invitation.id()));
+    assertThat(invitations.find(invitation.id()).orElseThrow().customerId()).isEqualTo(customerId);
+  }
+
+  @Test
+  void attestationIsRecordedWhenNoneIsCurrent() {
+    assertThat(service.hasCurrentAttestation("fabrikam")).isFalse();
+
+    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "dana", attestation("Dana"));
+
+    assertThat(service.hasCurrentAttestation("fabrikam")).isTrue();
+    assertThat(service.hasCurrentAttestation(" FABRIKAM ")).isTrue();
+    assertThat(customers.attestations(FABRIKAM_ID)).singleElement()
+        .satisfies(recorded -> assertThat(recorded.signerFirstName()).isEqualTo("Dana"));
+  }
+
+  @Test
+  void attestationIsNotRecordedWhenOneIsCurrent() {
+    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "dana", attestation("Dana"));
+
+    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "eve", attestation("Eve"));
+
+    assertThat(customers.attestations(FABRIKAM_ID)).extracting(AgreementAttestation::signerFirstName)
+        .containsExactly("Dana");
+    assertThat(service.history(FABRIKAM_ID)).hasSize(2);
+  }
+
+  @Test
+  void attestationForANewCustomerIsRecorded() {
+    Invitation invitation = invite("Northwind Traders", "northwind", null, false);
+    assertThat(service.hasCurrentAttestation("northwind")).isFalse();
+
+    String customerId = service.establishReseller(invitation, "ana", attestation("Ana"));
+
+    assertThat(service.hasCurrentAttestation("northwind")).isTrue();
+    assertThat(customers.attestations(customerId)).hasSize(1);
+  }
+
+  @Test
+  void callingTwiceForTheSameInvitationAddsNothing() {
+    Invitation invitation = invite("Fabrikam", "fabrikam", FABRIKAM_ID, true);
+    service.establishReseller(invitation, "dana", attestation("Dana"));
+
+    String again = service.establishReseller(invitation, "dana", attestation("Dana"));
+
+    assertThat(again).isEqualTo(FABRIKAM_ID);
+    assertThat(service.history(FABRIKAM_ID)).hasSize(1);
+    assertThat(customers.attestations(FABRIKAM_ID)).hasSize(1);
+    assertThat(customers.find(FABRIKAM_ID).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void callingTwiceForANewCustomerCreatesOnlyOne() {
+    Invitation invitation = invite("Northwind Traders", "northwind", null, false);
+    String first = service.establishReseller(invitation, "ana", attestation("Ana"));
+
+    String second = service.establishReseller(invitation, "ana", attestation("Ana"));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(jdbc.sql("select count(*) from customer where domain_prefix = 'northwind'").query(Long.class).single())
+        .isEqualTo(1L);
+    assertThat(service.history(first)).hasSize(1);
+    assertThat(customers.attestations(first)).hasSize(1);
+  }
+
+  @Test
+  void hasCurrentAttestationIsFalseForUnknownOrBlankDomains() {
+    assertThat(service.hasCurrentAttestation("nosuchtenant")).isFalse();
+    assertThat(service.hasCurrentAttestation("")).isFalse();
+    assertThat(service.hasCurrentAttestation(null)).isFalse();
+  }
+
+  @Test
+  void historyOfACustomerWithoutEventsIsEmpty() {
+    assertThat(service.history(FABRIKAM_ID)).isEmpty();
+    assertThat(service.hasDelegatedAdmin("no-such-customer")).isFalse();
+  }
+
+  private Invitation invite(String companyName, String domainPrefix, String customerId, boolean delegatedAdmin) {
+    return invitations.create(new NewInvitation(companyName, domainPrefix, customerId, "admin@example.test", "Ana",
+        "Admin", "en-US", "en", delegatedAdmin, null, null, "operator"));
+  }
+
+  private static AgreementAttestation attestation(String signerFirstName) {
+    return new AgreementAttestation("MicrosoftCustomerAgreement", "117a488c-e4d7-47e0-b4c4-3ea3d4a5a81c",
+        LocalDate.of(2025, 6, 1), signerFirstName, "Signer", signerFirstName.toLowerCase() + "@example.test", null,
+        "operator", NOW);
+  }
+}
