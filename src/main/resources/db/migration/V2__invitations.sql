@@ -62,6 +62,6 @@ create index relationship_event_customer_idx on relationship_event(customer_id);
 create table processed_mail (
   message_id    varchar(500) primary key,
   mailbox       varchar(254) not null,
-  outcome       varchar(40)  not null,
+  outcome       varchar(200) not null,
   processed_at  timestamp    not null
 );

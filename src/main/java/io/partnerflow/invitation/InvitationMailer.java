@@ -52,13 +52,18 @@ public class InvitationMailer {
     this.publicBaseUrl = stripTrailingSlash(Objects.requireNonNull(publicBaseUrl, "partnerflow.public-base-url"));
   }
 
-  /** Key (and Message-ID local part) of the invitation mail of one send. */
-  public static String invitationKey(Invitation invitation) {
-    return "invitation-" + invitation.id() + "-send-" + invitation.sendCount();
+  /**
+   * Key (and Message-ID local part) of the invitation mail of one send. It names the token's hash:
+   * if a send job is retried after its mail went out but its token was rolled back, the retry's new
+   * token goes out in a new mail instead of being skipped as "already sent" behind a dead link.
+   */
+  public static String invitationKey(Invitation invitation, String token) {
+    return "invitation-" + invitation.id() + "-send-" + invitation.sendCount() + "-"
+        + InvitationTokens.hash(token).substring(0, 12);
   }
 
-  public static String reminderKey(Invitation invitation, int reminderNumber) {
-    return invitationKey(invitation) + "-reminder-" + reminderNumber;
+  public static String reminderKey(Invitation invitation, String token, int reminderNumber) {
+    return invitationKey(invitation, token) + "-reminder-" + reminderNumber;
   }
 
   public static String relationshipEstablishedKey(String invitationId) {
@@ -80,7 +85,7 @@ public class InvitationMailer {
     String message = normalize(invitation.personalMessage());
     model.put("personalMessage", message);
     model.put("personalMessageLines", message == null ? List.of() : Arrays.asList(message.split("\n", -1)));
-    mailService.send(customerMail(invitation, invitationKey(invitation), INVITATION_TEMPLATE,
+    mailService.send(customerMail(invitation, invitationKey(invitation, token), INVITATION_TEMPLATE,
         INVITATION_SUBJECT, locale, model));
   }
 
@@ -89,7 +94,7 @@ public class InvitationMailer {
     Locale locale = locale(invitation);
     Map<String, Object> model = customerModel(invitation, token, locale);
     model.put("reminderNumber", reminderNumber);
-    mailService.send(customerMail(invitation, reminderKey(invitation, reminderNumber), REMINDER_TEMPLATE,
+    mailService.send(customerMail(invitation, reminderKey(invitation, token, reminderNumber), REMINDER_TEMPLATE,
         REMINDER_SUBJECT, locale, model));
   }
 

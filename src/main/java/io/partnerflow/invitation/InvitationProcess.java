@@ -116,8 +116,11 @@ public final class InvitationProcess {
   public static final ProcessVariable<String> REPLY_SUBJECT = stringVariable("replySubject");
   public static final ProcessVariable<String> REPLY_RECEIVED_AT = stringVariable("replyReceivedAt");
   public static final ProcessVariable<String> REPLY_TEXT = stringVariable("replyText");
-  /** Why the reply needs a human: "unmatched" (no invitation found) or "unreadable" (no clear answer). */
+  /** Why the reply needs a human: one of the {@code PROBLEM_*} values. */
   public static final ProcessVariable<String> REPLY_PROBLEM = stringVariable("replyProblem");
+  public static final String PROBLEM_UNMATCHED = "unmatched";
+  public static final String PROBLEM_UNREADABLE = "unreadable";
+  public static final String PROBLEM_OTHER_SENDER = "sender is not the invited admin";
   /** {@link Decisions#REPLY_ACCEPT}, {@link Decisions#REPLY_DECLINE} or {@link Decisions#REPLY_IGNORE}. */
   public static final ProcessVariable<String> REPLY_DECISION = stringVariable("replyDecision");
   public static final ProcessVariable<String> REPLY_OUTCOME = stringVariable("replyOutcome");

@@ -100,18 +100,19 @@ public class InvitationRegistry {
         .update() == 1;
   }
 
-  /** Ends a pending invitation (expired, or closed by the operator): its links stop working. */
+  /**
+   * Ends a pending invitation (expired): no answer is taken any more. Its tokens stay findable, so
+   * a late click learns that the invitation expired rather than that the link is unknown.
+   */
   public void end(String invitationId, InvitationStatus status) {
     jdbc.sql("update invitation set status = ? where id = ? and status = ?")
         .params(status.name(), invitationId, InvitationStatus.PENDING.name()).update();
-    jdbc.sql("update invitation_token set revoked = true where invitation_id = ?").param(invitationId).update();
   }
 
-  /** Closes an invitation whatever its state (the operator's "close" after a decline or expiry). */
+  /** Closes an invitation unless it was accepted (the operator's "close" after a decline or expiry). */
   public void close(String invitationId) {
     jdbc.sql("update invitation set status = ? where id = ? and status <> ?")
         .params(InvitationStatus.CLOSED.name(), invitationId, InvitationStatus.ACCEPTED.name()).update();
-    jdbc.sql("update invitation_token set revoked = true where invitation_id = ?").param(invitationId).update();
   }
 
   /** The operator may change the personal message before a resend; the link is always added by us. */

@@ -15,10 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReplyRouter implements InvitationReplyHandler {
 
-  static final String UNMATCHED = "unmatched";
-  static final String UNREADABLE = "unreadable";
-  static final String OTHER_SENDER = "sender is not the invited admin";
-
   private final InvitationAnswerService answers;
   private final RuntimeService runtimeService;
 
@@ -30,14 +26,14 @@ public class ReplyRouter implements InvitationReplyHandler {
   @Override
   public String handle(ReadReply reply) {
     if (reply.invitation().isEmpty()) {
-      return triage(reply, UNMATCHED);
+      return triage(reply, PROBLEM_UNMATCHED);
     }
     Invitation invitation = reply.invitation().get();
     if (reply.answer().isEmpty()) {
-      return triage(reply, UNREADABLE);
+      return triage(reply, PROBLEM_UNREADABLE);
     }
     if (!sameAddress(reply.mail().from(), invitation.adminEmail())) {
-      return triage(reply, OTHER_SENDER);
+      return triage(reply, PROBLEM_OTHER_SENDER);
     }
     AnswerOutcome outcome = answers.answerByInvitationId(invitation.id(),
         new Answer(reply.answer().get(), AnswerChannel.EMAIL, invitation.adminName(), reply.mail().from(), null, null));

@@ -30,6 +30,7 @@ public class ValidateInvitationDelegate implements JavaDelegate {
     Optional<CustomerRecord> existing = customers.findByDomainPrefix(request.domainPrefix());
     Violations.enforce(execution, INVITATION_ERRORS,
         validator.validate(request, existing.map(CustomerRecord::relationship)), Errors.INVITATION_INVALID);
-    existing.ifPresent(customer -> CUSTOMER_ID.set(execution, customer.id()));
+    // Set or cleared on every pass: an edited domain must not keep the previous customer
+    CUSTOMER_ID.set(execution, existing.map(CustomerRecord::id).orElse(null));
   }
 }

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partnerflow.invitation.InvitationProcess;
+import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.onboarding.OnboardingProcess;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +25,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +56,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -77,6 +87,15 @@ class CamundaWebappsBrowserTest {
 
   @Autowired
   HistoryService historyService;
+
+  @Autowired
+  ManagementService managementService;
+
+  @Autowired
+  EmbeddedMailServer mailServer;
+
+  @Autowired
+  JdbcClient jdbc;
 
   ChromeDriverService service;
   ChromeDriver driver;
@@ -196,6 +215,79 @@ class CamundaWebappsBrowserTest {
       saveArtifacts(testInfo);
       throw e;
     }
+  }
+
+  @Test
+  void customerAdminAcceptsInvitationOnThePublicPageAndASecondVisitSaysAlreadyAnswered(TestInfo testInfo)
+      throws Exception {
+    String prefix = "bi" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
+    VariableMap request = Variables.createVariables();
+    InvitationProcess.COMPANY_NAME.putIn(request, "Browser Invite GmbH");
+    InvitationProcess.DOMAIN_PREFIX.putIn(request, prefix);
+    InvitationProcess.ADMIN_EMAIL.putIn(request, "admin@" + prefix + ".example");
+    InvitationProcess.ADMIN_FIRST_NAME.putIn(request, "Giulia");
+    InvitationProcess.ADMIN_LAST_NAME.putIn(request, "Rossi");
+    InvitationProcess.CULTURE.putIn(request, "it-IT");
+    InvitationProcess.LANGUAGE.putIn(request, "it");
+    InvitationProcess.INCLUDE_DELEGATED_ADMIN.putIn(request, true);
+    ProcessInstance invitation = runtimeService.startProcessInstanceByKey(InvitationProcess.PROCESS_KEY, request);
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(invitation.getId())
+        .singleResult().getId());
+    String link = invitationLink("admin@" + prefix + ".example");
+
+    try {
+      driver.get(link);
+      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("adminName")));
+      assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
+      assertThat(name.getAttribute("value")).isEqualTo("Giulia Rossi");
+      driver.findElement(By.id("globalAdmin")).click();
+      driver.findElement(By.id("agreementAccepted")).click();
+      driver.findElement(By.cssSelector("button[name='action'][value='accept']")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Grazie"));
+
+      driver.get(link);
+      wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Grazie")));
+      assertThat(driver.findElements(By.id("adminName"))).as("no form after the answer").isEmpty();
+      assertThat(driver.findElement(By.tagName("h1")).getText()).containsIgnoringCase("già");
+    } catch (Throwable e) {
+      saveArtifacts(testInfo);
+      throw e;
+    }
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(invitation.getId()).singleResult()
+        .getProcessDefinitionId()).startsWith(InvitationProcess.PROCESS_KEY);
+    assertThat(taskService.createTaskQuery().processInstanceId(invitation.getId()).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(invitation.getId())
+        .activityId(InvitationProcess.Ids.RECORD_RELATIONSHIP).finished().count()).isEqualTo(1);
+    assertThat(jdbc.sql("select relationship from customer where domain_prefix = ?").param(prefix)
+        .query(String.class).single()).isEqualTo("RESELLER");
+  }
+
+  /** The acceptance link from the invitation mail the embedded mail server received. */
+  private String invitationLink(String recipient) throws Exception {
+    for (MimeMessage mail : mailServer.receivedMessages()) {
+      if (recipient.equals(((InternetAddress) mail.getAllRecipients()[0]).getAddress())) {
+        Matcher link = Pattern.compile("https?://[^\\s\"<>]+/invitation/[A-Za-z0-9_-]{43}")
+            .matcher(mailText(mail));
+        if (link.find()) {
+          // The mail links to the configured public base URL; this test's server runs on a random port
+          return link.group().replaceFirst("https?://[^/]+", baseUrl());
+        }
+      }
+    }
+    throw new AssertionError("no invitation mail with a link for " + recipient);
+  }
+
+  private static String mailText(MimeMessage mail) throws Exception {
+    Object content = mail.getContent();
+    if (content instanceof MimeMultipart multipart) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        text.append(multipart.getBodyPart(i).getContent());
+      }
+      return text.toString();
+    }
+    return String.valueOf(content);
   }
 
   private String baseUrl() {
