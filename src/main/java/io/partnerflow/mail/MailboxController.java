@@ -2,16 +2,22 @@ package io.partnerflow.mail;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,11 +25,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -41,10 +50,17 @@ public class MailboxController {
   /** Links open in a new, unsandboxed tab rather than inside the small frame. */
   private static final String BASE_TARGET = "<base target=\"_blank\">";
 
-  private final EmbeddedMailServer server;
+  static final String CSRF_PARAMETER = "_csrf";
+  private static final String CSRF_ATTRIBUTE = MailboxController.class.getName() + ".csrf";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  static final int MAX_REPLY_LENGTH = 10_000;
 
-  public MailboxController(EmbeddedMailServer server) {
+  private final EmbeddedMailServer server;
+  private final JavaMailSender sender;
+
+  public MailboxController(EmbeddedMailServer server, JavaMailSender sender) {
     this.server = server;
+    this.sender = sender;
   }
 
   /** One row of the list. {@code index} is the mail's position in arrival order (stable). */
@@ -74,12 +90,9 @@ public class MailboxController {
   }
 
   @GetMapping("/{index}")
-  public String message(@PathVariable int index, Model model) throws MessagingException, IOException {
-    List<MimeMessage> messages = server.receivedMessages();
-    if (index < 0 || index >= messages.size()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + index);
-    }
-    MimeMessage m = messages.get(index);
+  public String message(@PathVariable int index, @RequestParam(defaultValue = "false") boolean replied, Model model,
+      HttpSession session) throws MessagingException, IOException {
+    MimeMessage m = mail(index);
     String html = findPart(m, "text/html");
     model.addAttribute(
         "mail",
@@ -92,7 +105,73 @@ public class MailboxController {
             m.getMessageID(),
             html == null ? null : withBaseTarget(html),
             findPart(m, "text/plain")));
+    model.addAttribute("replyTo", replyAddress(m));
+    model.addAttribute("replyFrom", firstRecipient(m));
+    model.addAttribute("csrf", csrfToken(session));
+    model.addAttribute("csrfParameter", CSRF_PARAMETER);
+    model.addAttribute("replied", replied);
     return "mailbox/message";
+  }
+
+  /**
+   * Answers a mail as its recipient would from a mail client: to its Reply-To, with In-Reply-To and
+   * the subject kept. It lets the embedded default try email answers (e.g. "ACEPTO" to an
+   * invitation) without any mail client.
+   */
+  @PostMapping("/{index}/reply")
+  public String reply(@PathVariable int index, @RequestParam(CSRF_PARAMETER) String csrf,
+      @RequestParam("text") String text, HttpSession session) throws MessagingException {
+    String expected = (String) session.getAttribute(CSRF_ATTRIBUTE);
+    if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        csrf.getBytes(StandardCharsets.UTF_8))) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "_csrf: the form expired, reload the mail");
+    }
+    if (text.isBlank() || text.length() > MAX_REPLY_LENGTH) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+          "text: a reply needs 1 to " + MAX_REPLY_LENGTH + " characters");
+    }
+    MimeMessage original = mail(index);
+    MimeMessage reply = sender.createMimeMessage();
+    reply.setFrom(new InternetAddress(firstRecipient(original)));
+    reply.setRecipients(Message.RecipientType.TO, replyAddress(original));
+    String subject = original.getSubject() == null ? "" : original.getSubject();
+    reply.setSubject(subject.regionMatches(true, 0, "RE:", 0, 3) ? subject : "RE: " + subject, "UTF-8");
+    if (original.getMessageID() != null) {
+      reply.setHeader("In-Reply-To", original.getMessageID());
+      reply.setHeader("References", original.getMessageID());
+    }
+    reply.setText(text, "UTF-8");
+    sender.send(reply);
+    return "redirect:/mailbox/" + index + "?replied=true";
+  }
+
+  private MimeMessage mail(int index) {
+    List<MimeMessage> messages = server.receivedMessages();
+    if (index < 0 || index >= messages.size()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + index);
+    }
+    return messages.get(index);
+  }
+
+  private static String replyAddress(MimeMessage m) throws MessagingException {
+    Address[] replyTo = m.getReplyTo();
+    return replyTo == null || replyTo.length == 0 ? null : ((InternetAddress) replyTo[0]).getAddress();
+  }
+
+  private static String firstRecipient(MimeMessage m) throws MessagingException {
+    Address[] recipients = m.getAllRecipients();
+    return recipients == null || recipients.length == 0 ? null : ((InternetAddress) recipients[0]).getAddress();
+  }
+
+  private static String csrfToken(HttpSession session) {
+    String token = (String) session.getAttribute(CSRF_ATTRIBUTE);
+    if (token == null) {
+      byte[] bytes = new byte[32];
+      RANDOM.nextBytes(bytes);
+      token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      session.setAttribute(CSRF_ATTRIBUTE, token);
+    }
+    return token;
   }
 
   static String withBaseTarget(String html) {

@@ -2,14 +2,18 @@ package io.partnerflow.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -39,7 +43,7 @@ class MailboxControllerTest {
     views.setTemplateEngine(engine);
     views.setCharacterEncoding("UTF-8");
 
-    mvc = MockMvcBuilders.standaloneSetup(new MailboxController(server))
+    mvc = MockMvcBuilders.standaloneSetup(new MailboxController(server, EmbeddedMailServerConfiguration.mailSenderFor(server)))
         .setViewResolvers(views)
         .build();
   }
@@ -104,6 +108,40 @@ class MailboxControllerTest {
         .doesNotContain("<script", "allow-scripts", "allow-same-origin")
         .contains("Plain: open https://partnerflow.example/invite/abc")
         .contains("<dt>Message-ID</dt>", "onboarding@northwind-partners.example");
+  }
+
+  @Test
+  void repliesToAMailAsItsRecipientToTheReplyToThreadedByInReplyTo() throws Exception {
+    JavaMailSenderImpl sender = EmbeddedMailServerConfiguration.mailSenderFor(server);
+    MimeMessage invitation = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(invitation, false, "UTF-8");
+    helper.setFrom("onboarding@northwind-partners.example");
+    helper.setReplyTo("invitations@northwind-partners.example");
+    helper.setTo("ana.garcia@contoso.example");
+    helper.setSubject("Invitación [Ref: abc]");
+    helper.setText("Responda ACEPTO");
+    sender.send(invitation);
+    String messageId = server.receivedMessages().get(0).getMessageID();
+    MockHttpSession session = new MockHttpSession();
+
+    String page = mvc.perform(get("/mailbox/0").session(session)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(csrf.find()).isTrue();
+    assertThat(page).contains("As <span>ana.garcia@contoso.example</span> to <span>invitations@northwind-partners.example</span>");
+
+    mvc.perform(post("/mailbox/0/reply").session(session).param("_csrf", "forged").param("text", "ACEPTO"))
+        .andExpect(status().isForbidden());
+    assertThat(server.receivedMessages()).hasSize(1);
+    mvc.perform(post("/mailbox/0/reply").session(session).param("_csrf", csrf.group(1)).param("text", "ACEPTO"))
+        .andExpect(status().is3xxRedirection());
+
+    MimeMessage reply = server.receivedMessages().get(1);
+    assertThat(reply.getAllRecipients()[0].toString()).isEqualTo("invitations@northwind-partners.example");
+    assertThat(reply.getFrom()[0].toString()).isEqualTo("ana.garcia@contoso.example");
+    assertThat(reply.getSubject()).isEqualTo("RE: Invitación [Ref: abc]");
+    assertThat(reply.getHeader("In-Reply-To")).containsExactly(messageId);
+    assertThat(String.valueOf(reply.getContent()).strip()).isEqualTo("ACEPTO");
   }
 
   @Test
