@@ -1,6 +1,10 @@
 package io.partnerflow.e2e;
 
 import io.partnerflow.mail.EmbeddedMailServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +33,22 @@ class PostgresOnboardingEndToEndTest {
   static final String ADMIN_PASSWORD = "ci-admin-5Lx!";
   static final String OPERATOR_PASSWORD = "ci-operator-9Qw!";
   static final String MANAGER_PASSWORD = "ci-manager-3Rt!";
+
+  /**
+   * The test database starts empty on every run, as on a fresh CI machine: a schema left by an older
+   * build (other migration checksums, old deployments) must not decide the outcome.
+   */
+  @BeforeAll
+  static void startFromAnEmptyDatabase() throws Exception {
+    String url = System.getenv().getOrDefault("PARTNERFLOW_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    String user = System.getenv().getOrDefault("PARTNERFLOW_DB_USER", "postgres");
+    try (Connection connection = DriverManager.getConnection(url, user,
+        System.getenv().getOrDefault("PARTNERFLOW_DB_PASSWORD", ""));
+        Statement statement = connection.createStatement()) {
+      statement.execute("drop schema if exists public cascade");
+      statement.execute("create schema public");
+    }
+  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
