@@ -1,35 +1,22 @@
 package io.partnerflow.invitation;
 
 import io.partnerflow.mail.EmbeddedMailServer;
-import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.search.FlagTerm;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * Reads new mail in the invitation reply mailbox over IMAP and hands each reply to the
- * {@link InvitationReplyHandler}. Table {@code processed_mail} (by Message-ID) is what guarantees a
- * reply is handled once, across restarts and nodes; the handler's work and that row commit in one
- * transaction. \Seen only narrows each poll to new mail, so a mail someone marks as read by hand
- * is not picked up until it is marked unread again.
+ * Reads new mail in the invitation reply mailbox over IMAP and hands each reply, as
+ * {@link InboundReplies} reads it, to the {@link InvitationReplyHandler}. Table
+ * {@code processed_mail} (by Message-ID) is what guarantees a reply is handled once, across
+ * restarts and nodes; the handler's work and that row commit in one transaction. \Seen only
+ * narrows each poll to new mail, so a mail someone marks as read by hand is not picked up until it
+ * is marked unread again.
  *
  * <p>Runs on a schedule ({@link ReplyPollingConfiguration}) unless
  * {@code partnerflow.invitation.imap.enabled=false}; {@link #pollOnce()} works either way.
@@ -57,7 +44,6 @@ public class ReplyPoller {
   private static final Logger log = LoggerFactory.getLogger(ReplyPoller.class);
   static final String FOLDER = "INBOX";
   static final int MAX_OUTCOME_LENGTH = 200;
-  static final int MAX_MESSAGE_ID_LENGTH = 500;
   /** Mails fetched per IMAP command; bounds the memory a backlog takes. */
   static final int FETCH_BATCH = 25;
   /** Bigger mails (attachments) are not fetched whole: only their text part is read. */
@@ -159,11 +145,11 @@ public class ReplyPoller {
    */
   private Boolean handle(Message message, Mailbox box, InvitationReplyHandler replyHandler)
       throws MessagingException {
-    String messageId = messageId(message);
+    String messageId = InboundReplies.messageId(message);
     if (isProcessed(messageId)) {
       return false; // only the \Seen flag was lost, e.g. by a crash in between
     }
-    ReadReply reply = reader.read(toReply(message, messageId));
+    ReadReply reply = reader.read(InboundReplies.toReply(message, messageId, clock));
     String outcome;
     try {
       outcome = transaction.execute(status -> {
@@ -252,116 +238,6 @@ public class ReplyPoller {
         .update();
   }
 
-  InboundReply toReply(Message message, String messageId) throws MessagingException {
-    return new InboundReply(
-        messageId,
-        sender(message),
-        message.getSubject(),
-        header(message, "In-Reply-To"),
-        references(header(message, "References")),
-        receivedAt(message),
-        textOrNull(message, messageId));
-  }
-
-  /** The Message-ID, or a stable stand-in from date, sender and subject when a mail has none. */
-  static String messageId(Message message) throws MessagingException {
-    String id = header(message, "Message-ID");
-    if (id != null && !id.isBlank()) {
-      id = id.strip();
-      return id.length() <= MAX_MESSAGE_ID_LENGTH ? id : "<sha256-" + sha256(id) + "@partnerflow.local>";
-    }
-    Date date = message.getSentDate() != null ? message.getSentDate() : message.getReceivedDate();
-    String basis = (date == null ? "" : date.getTime()) + "|" + header(message, "From") + "|"
-        + header(message, "Subject");
-    return "<synthetic-" + sha256(basis).substring(0, 40) + "@partnerflow.local>";
-  }
-
-  private static String sender(Message message) throws MessagingException {
-    Address[] from;
-    try {
-      from = message.getFrom();
-    } catch (MessagingException e) {
-      return header(message, "From"); // unparsable address: keep the raw text for the operator
-    }
-    if (from == null || from.length == 0) {
-      return null;
-    }
-    return from[0] instanceof InternetAddress address ? address.getAddress() : from[0].toString();
-  }
-
-  private Instant receivedAt(Message message) throws MessagingException {
-    Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
-    return date != null ? date.toInstant() : clock.instant();
-  }
-
-  private static String header(Message message, String name) throws MessagingException {
-    String[] values = message.getHeader(name);
-    return values == null || values.length == 0 ? null : String.join(" ", values);
-  }
-
-  private static List<String> references(String header) {
-    return header == null || header.isBlank() ? List.of() : Arrays.asList(header.strip().split("\\s+"));
-  }
-
-  /** A mail whose body cannot be read still reaches the handler, as one without an answer. */
-  private static String textOrNull(Message message, String messageId) {
-    try {
-      return text(message);
-    } catch (MessagingException | IOException | RuntimeException e) {
-      log.warn("Could not read the body of mail {}: {}", messageId, e.toString());
-      return null;
-    }
-  }
-
-  /** The text/plain part, else the text/html part as text; attachments are never read. */
-  static String text(Part part) throws MessagingException, IOException {
-    String plain = findPart(part, "text/plain");
-    if (plain != null) {
-      return plain;
-    }
-    String html = findPart(part, "text/html");
-    return html == null ? null : htmlToText(html);
-  }
-
-  private static String findPart(Part part, String mimeType) throws MessagingException, IOException {
-    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-      return null;
-    }
-    if (part.isMimeType(mimeType)) {
-      return part.getContent() instanceof String s ? s : null;
-    }
-    if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = findPart(multipart.getBodyPart(i), mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Where mail clients begin the quoted mail in HTML replies. */
-  private static final Pattern HTML_QUOTE_START = Pattern.compile(
-      "<blockquote\\b|<div[^>]*\\bclass=\"[^\"]*\\b(gmail_quote|moz-cite-prefix|yahoo_quoted)\\b"
-          + "|<div[^>]*\\bid=\"(divRplyFwdMsg|appendonsend)\"|<hr\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern HIDDEN = Pattern.compile("<(script|style|head|title)\\b.*?</\\1\\s*>",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern LINE_BREAK = Pattern.compile("<br\\s*/?>|</(p|div|tr|li|h[1-6]|table)\\s*>",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern TAG = Pattern.compile("<!--.*?-->|<[^>]*>", Pattern.DOTALL);
-
-  /** Just enough HTML to text for a reply's first words; quoted parts are cut off. */
-  static String htmlToText(String html) {
-    Matcher quote = HTML_QUOTE_START.matcher(html);
-    String own = quote.find() ? html.substring(0, quote.start()) : html;
-    own = HIDDEN.matcher(own).replaceAll("");
-    own = LINE_BREAK.matcher(own).replaceAll("\n");
-    own = TAG.matcher(own).replaceAll("");
-    return HtmlUtils.htmlUnescape(own);
-  }
-
   private static void close(Folder inbox, Store store) {
     try {
       if (inbox != null && inbox.isOpen()) {
@@ -385,13 +261,5 @@ public class ReplyPoller {
 
   private static String truncate(String value, int max) {
     return value == null || value.length() <= max ? value : value.substring(0, max);
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

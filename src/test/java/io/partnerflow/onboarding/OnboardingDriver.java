@@ -4,54 +4,22 @@ import static io.partnerflow.onboarding.OnboardingProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.catalog.OrderLineInput;
-import io.partnerflow.mail.EmbeddedMailServer;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
-import java.time.Instant;
+import io.partnerflow.testsupport.ProcessTestSupport;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Drives an onboarding the way Tasklist does: starts it with the account-info form's variables and
  * completes each task, as the operator, with the variables its form submits (see forms/*.form).
- * Only starting and completing run authenticated (the groups and grants come from
- * {@code DemoUsersInitializer}); queries and assertions run unauthenticated, so the engine's
- * authorization checks never hide data from them.
+ * Tasks, jobs, mails and the engine clock: {@link ProcessTestSupport}.
  */
-public final class OnboardingDriver {
-
-  public static final String OPERATOR = "operator";
-  public static final String OPERATORS = "operators";
-
-  /** A fixed engine time for the tests; today is 2026-03-04 (UTC). */
-  public static final Instant NOW = Instant.parse("2026-03-04T09:30:00Z");
-  public static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+public final class OnboardingDriver extends ProcessTestSupport {
 
   /** Demo data (db/demo/V1_1__demo_directory_and_catalog.sql). */
   public static final String RESELLER_ADATUM = "c7d1f6a2-1b7e-4d6b-9a40-0b3c1e5a7f01";
@@ -67,28 +35,8 @@ public final class OnboardingDriver {
   public static final List<OrderLineInput> E3_WITH_TEAMS_PHONE =
       List.of(new OrderLineInput("O365-E3", 25), new OrderLineInput("TEAMS-PHONE-STANDARD", 10));
 
-  private static final Pattern BROKEN_RULE = Pattern.compile("^- \\*\\*(.+?)\\*\\*: .* \\(`(.+?)`\\)$", Pattern.MULTILINE);
-
-  private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final ManagementService managementService;
-  private final IdentityService identityService;
-
   public OnboardingDriver(ProcessEngine engine) {
-    this.runtimeService = engine.getRuntimeService();
-    this.taskService = engine.getTaskService();
-    this.managementService = engine.getManagementService();
-    this.identityService = engine.getIdentityService();
-  }
-
-  /** Sets the engine clock (and with it our {@code Clock} bean) to {@link #NOW}. */
-  public static void fixEngineClock() {
-    ClockUtil.setCurrentTime(Date.from(NOW));
-  }
-
-  /** e.g. {@code contoso482913}: letters and digits, unique per test so tests never share a tenant. */
-  public static String uniqueDomainPrefix(String base) {
-    return base + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+    super(engine);
   }
 
   /** A valid account-info form for a Spanish customer in Madrid. */
@@ -117,12 +65,7 @@ public final class OnboardingDriver {
    * first steps synchronously); the operator becomes the initiator.
    */
   public ProcessInstance start(VariableMap accountInfo) {
-    identityService.setAuthentication(OPERATOR, List.of(OPERATORS));
-    try {
-      return runtimeService.startProcessInstanceByKey(PROCESS_KEY, accountInfo);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startAsOperator(PROCESS_KEY, accountInfo);
   }
 
   // --- the forms ------------------------------------------------------------------------------
@@ -176,86 +119,5 @@ public final class OnboardingDriver {
       selectReseller(pi, RESELLER_ADATUM);
     }
     selectSubscriptions(pi, lines);
-  }
-
-  // --- tasks and jobs -------------------------------------------------------------------------
-
-  /** The one open task of the instance at that activity; fails if it is not waiting there. */
-  public Task task(ProcessInstance pi, String activityId) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).list();
-    assertThat(tasks).as("open tasks at %s", activityId).hasSize(1);
-    return tasks.get(0);
-  }
-
-  /** Completes the task as the operator, like Tasklist does for a logged-in operator. */
-  public void complete(ProcessInstance pi, String activityId, VariableMap submitted) {
-    String taskId = task(pi, activityId).getId();
-    identityService.setAuthentication(OPERATOR, List.of(OPERATORS));
-    try {
-      taskService.complete(taskId, submitted);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  /** The job waiting before that activity (an async continuation); fails if there is none. */
-  public Job job(ProcessInstance pi, String activityId) {
-    List<Job> jobs = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
-    assertThat(jobs).as("jobs at %s", activityId).hasSize(1);
-    return jobs.get(0);
-  }
-
-  /** Runs the job before that activity, as the job executor would. */
-  public void executeJob(ProcessInstance pi, String activityId) {
-    managementService.executeJob(job(pi, activityId).getId());
-  }
-
-  // --- reading results ------------------------------------------------------------------------
-
-  /** The mails the embedded server received for that address, oldest first. */
-  public static List<MimeMessage> mailsTo(EmbeddedMailServer server, String address) throws MessagingException {
-    List<MimeMessage> out = new ArrayList<>();
-    for (MimeMessage message : server.receivedMessages()) {
-      Address[] to = message.getRecipients(Message.RecipientType.TO);
-      if (to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address))) {
-        out.add(message);
-      }
-    }
-    return out;
-  }
-
-  /** The first body part of that type (e.g. text/plain), depth first, or null. */
-  public static String bodyPart(Part part, String mimeType) throws MessagingException, IOException {
-    if (part.isMimeType(mimeType)) {
-      return (String) part.getContent();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = bodyPart(multipart.getBodyPart(i), mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The broken rules in an errors variable ({@code Violations.asBulletList}) as "field/rule", in
-   * order, e.g. {@code postalCode/postal-code-format}; empty for an empty or absent list.
-   */
-  public static List<String> brokenRules(String bulletList) {
-    List<String> out = new ArrayList<>();
-    if (bulletList == null) {
-      return out;
-    }
-    Matcher m = BROKEN_RULE.matcher(bulletList);
-    while (m.find()) {
-      out.add(m.group(1) + "/" + m.group(2));
-    }
-    assertThat(out).as("every line of %s is a broken rule", bulletList)
-        .hasSize((int) bulletList.lines().filter(l -> !l.isBlank()).count());
-    return out;
   }
 }

@@ -6,35 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.partnerflow.invitation.InvitationProcess.Decisions;
 import io.partnerflow.invitation.InvitationProcess.Ids;
 import io.partnerflow.mail.EmbeddedMailServer;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
+import io.partnerflow.testsupport.ProcessTestSupport;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,16 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Drives invitations the way Tasklist and the customer do: starts one with the request form's
  * variables as the operator, completes tasks with what their forms submit, runs jobs explicitly
  * (the job executor is off in tests) and reads the links out of the mails that arrived. Starting
- * and completing run authenticated as the operator; queries and assertions run unauthenticated.
+ * and completing run authenticated as the operator; queries and assertions run unauthenticated
+ * (see {@link ProcessTestSupport}).
  */
-final class InvitationDriver {
-
-  static final String OPERATOR = "operator";
-  static final String OPERATORS = "operators";
-
-  /** A fixed engine time; every test starts here (2026-03-04, UTC). */
-  static final Instant NOW = Instant.parse("2026-03-04T09:30:00Z");
-  static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+final class InvitationDriver extends ProcessTestSupport {
 
   /** From application.yml. */
   static final String REPLY_MAILBOX = "invitations@northwind-partners.example";
@@ -66,34 +45,17 @@ final class InvitationDriver {
   static final String FABRIKAM_PREFIX = "fabrikam";
 
   private static final Pattern LINK = Pattern.compile("/invitation/([A-Za-z0-9_-]+)");
-  private static final Pattern BROKEN_RULE = Pattern.compile("^- \\*\\*(.+?)\\*\\*: .* \\(`(.+?)`\\)$", Pattern.MULTILINE);
 
-  private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final ManagementService managementService;
-  private final IdentityService identityService;
   private final EmbeddedMailServer mailServer;
   private final JdbcClient jdbc;
 
   InvitationDriver(ProcessEngine engine, EmbeddedMailServer mailServer, JdbcClient jdbc) {
-    this.runtimeService = engine.getRuntimeService();
-    this.taskService = engine.getTaskService();
-    this.managementService = engine.getManagementService();
-    this.identityService = engine.getIdentityService();
+    super(engine);
     this.mailServer = mailServer;
     this.jdbc = jdbc;
   }
 
   // --- time -----------------------------------------------------------------------------------
-
-  /** Sets the engine clock (and with it our {@code Clock} bean) to {@link #NOW}. */
-  static void fixEngineClock() {
-    setClock(NOW);
-  }
-
-  static void setClock(Instant instant) {
-    ClockUtil.setCurrentTime(Date.from(instant));
-  }
 
   /** Moves the engine clock to {@link #NOW} plus the given time. */
   static Instant travelTo(Duration sinceNow) {
@@ -103,11 +65,6 @@ final class InvitationDriver {
   }
 
   // --- requests -------------------------------------------------------------------------------
-
-  /** e.g. {@code contosoiberia482913}: unique per test so tests never share a tenant or a mailbox. */
-  static String uniqueDomainPrefix(String base) {
-    return base + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-  }
 
   static String adminEmail(String domainPrefix) {
     return "lucia.garcia@" + domainPrefix + ".example";
@@ -134,12 +91,7 @@ final class InvitationDriver {
 
   /** Starts an invitation as the operator (who becomes its initiator), as the start form does. */
   ProcessInstance start(VariableMap request) {
-    identityService.setAuthentication(OPERATOR, List.of(OPERATORS));
-    try {
-      return runtimeService.startProcessInstanceByKey(PROCESS_KEY, request);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startAsOperator(PROCESS_KEY, request);
   }
 
   /** Starts a valid invitation and runs its send job: it then waits for the answer. */
@@ -173,34 +125,6 @@ final class InvitationDriver {
   }
 
   // --- tasks and jobs -------------------------------------------------------------------------
-
-  Task task(ProcessInstance pi, String activityId) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).list();
-    assertThat(tasks).as("open tasks at %s", activityId).hasSize(1);
-    return tasks.get(0);
-  }
-
-  void complete(ProcessInstance pi, String activityId, VariableMap submitted) {
-    String taskId = task(pi, activityId).getId();
-    identityService.setAuthentication(OPERATOR, List.of(OPERATORS));
-    try {
-      taskService.complete(taskId, submitted);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  /** The job at that activity (an async continuation, or a boundary timer by the event's id). */
-  Job job(ProcessInstance pi, String activityId) {
-    List<Job> jobs = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
-    assertThat(jobs).as("jobs at %s", activityId).hasSize(1);
-    return jobs.get(0);
-  }
-
-  /** Runs the job at that activity, as the job executor would, whether it is due or not. */
-  void executeJob(ProcessInstance pi, String activityId) {
-    managementService.executeJob(job(pi, activityId).getId());
-  }
 
   /** The activities of the instance's jobs that the job executor would pick up now (due). */
   List<String> dueJobActivities(ProcessInstance pi) {
@@ -247,14 +171,7 @@ final class InvitationDriver {
 
   /** The mails the embedded server received for that address, oldest first. */
   List<MimeMessage> mailsTo(String address) throws MessagingException {
-    List<MimeMessage> out = new ArrayList<>();
-    for (MimeMessage message : mailServer.receivedMessages()) {
-      Address[] to = message.getRecipients(Message.RecipientType.TO);
-      if (to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address))) {
-        out.add(message);
-      }
-    }
-    return out;
+    return mailsTo(mailServer, address);
   }
 
   /** The one mail to that address; fails if there is none or more than one. */
@@ -287,22 +204,6 @@ final class InvitationDriver {
 
   static String text(MimeMessage mail) throws MessagingException, IOException {
     return bodyPart(mail, "text/plain");
-  }
-
-  static String bodyPart(Part part, String mimeType) throws MessagingException, IOException {
-    if (part.isMimeType(mimeType)) {
-      return (String) part.getContent();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = bodyPart(multipart.getBodyPart(i), mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   // --- registry -------------------------------------------------------------------------------
@@ -344,23 +245,5 @@ final class InvitationDriver {
         .listOfRows());
     rows.addAll(jdbc.sql("select * from agreement_attestation order by id").query().listOfRows());
     return rows;
-  }
-
-  /**
-   * The broken rules in an errors variable ({@code Violations.asBulletList}) as "field/rule", in
-   * order; every non-blank line must be one.
-   */
-  static List<String> brokenRules(String bulletList) {
-    List<String> out = new ArrayList<>();
-    if (bulletList == null) {
-      return out;
-    }
-    Matcher m = BROKEN_RULE.matcher(bulletList);
-    while (m.find()) {
-      out.add(m.group(1) + "/" + m.group(2));
-    }
-    assertThat(out).as("every line of %s is a broken rule", bulletList)
-        .hasSize((int) bulletList.lines().filter(l -> !l.isBlank()).count());
-    return out;
   }
 }

@@ -5,7 +5,6 @@ import static io.partnerflow.invitation.process.InvitationDriver.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.customer.Relationship;
 import io.partnerflow.customer.RelationshipEvent;
 import io.partnerflow.customer.RelationshipService;
@@ -15,14 +14,10 @@ import io.partnerflow.invitation.AnswerOutcome;
 import io.partnerflow.invitation.AnswerType;
 import io.partnerflow.invitation.InboundReply;
 import io.partnerflow.invitation.Invitation;
-import io.partnerflow.invitation.InvitationAnswerService;
 import io.partnerflow.invitation.InvitationProcess.Decisions;
 import io.partnerflow.invitation.InvitationProcess.Ids;
-import io.partnerflow.invitation.InvitationRegistry;
 import io.partnerflow.invitation.InvitationStatus;
 import io.partnerflow.invitation.ReadReply;
-import io.partnerflow.invitation.ReplyRouter;
-import io.partnerflow.mail.EmbeddedMailServer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +26,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
@@ -53,40 +42,13 @@ import org.springframework.test.annotation.DirtiesContext.ClassMode;
  */
 @SpringBootTest
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
-class InvitationReplyTriageProcessTest {
+class InvitationReplyTriageProcessTest extends InvitationProcessTestBase {
 
   /** What ReplyRouter records as the problem of a reply from someone other than the invited admin. */
   private static final Instant RECEIVED = Instant.parse("2026-03-04T09:12:00Z");
 
-  @Autowired ProcessEngine processEngine;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
-  @Autowired InvitationRegistry registry;
-  @Autowired InvitationAnswerService answers;
-  @Autowired ReplyRouter replyRouter;
-  @Autowired CustomerRegistry customers;
-  @Autowired RelationshipService relationships;
-  @Autowired EmbeddedMailServer mailServer;
-  @Autowired JdbcClient jdbc;
-
-  InvitationDriver driver;
-  String prefix;
-  String email;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(processEngine);
-    fixEngineClock();
-    driver = new InvitationDriver(processEngine, mailServer, jdbc);
-    prefix = uniqueDomainPrefix("contosoiberia");
-    email = adminEmail(prefix);
-  }
-
-  @AfterEach
-  void tearDown() {
-    processEngine.getIdentityService().clearAuthentication();
-    ClockUtil.reset();
-  }
 
   @Test
   void unmatchedReplyBecomesAnOperatorTaskWithTheMailAndIgnoringItEndsThere() {

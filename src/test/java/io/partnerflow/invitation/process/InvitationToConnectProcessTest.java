@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.partnerflow.consent.AgreementAttestation;
 import io.partnerflow.customer.CustomerRecord;
-import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.customer.Relationship;
 import io.partnerflow.customer.RelationshipEvent;
 import io.partnerflow.customer.RelationshipService;
@@ -17,15 +16,11 @@ import io.partnerflow.invitation.AnswerOutcome;
 import io.partnerflow.invitation.AnswerType;
 import io.partnerflow.invitation.InboundReply;
 import io.partnerflow.invitation.Invitation;
-import io.partnerflow.invitation.InvitationAnswerService;
 import io.partnerflow.invitation.InvitationProcess.Decisions;
 import io.partnerflow.invitation.InvitationProcess.Ids;
-import io.partnerflow.invitation.InvitationRegistry;
 import io.partnerflow.invitation.InvitationStatus;
 import io.partnerflow.invitation.InvitationTokens;
 import io.partnerflow.invitation.ReadReply;
-import io.partnerflow.invitation.ReplyRouter;
-import io.partnerflow.mail.EmbeddedMailServer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
@@ -43,18 +38,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
@@ -68,39 +57,12 @@ import org.springframework.test.annotation.DirtiesContext.ClassMode;
  */
 @SpringBootTest
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
-class InvitationToConnectProcessTest {
+class InvitationToConnectProcessTest extends InvitationProcessTestBase {
 
   private static final Instant EXPIRES = NOW.plus(Duration.ofDays(30));
 
-  @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
-  @Autowired InvitationRegistry registry;
-  @Autowired InvitationAnswerService answers;
-  @Autowired ReplyRouter replyRouter;
-  @Autowired CustomerRegistry customers;
-  @Autowired RelationshipService relationships;
-  @Autowired EmbeddedMailServer mailServer;
-  @Autowired JdbcClient jdbc;
-
-  InvitationDriver driver;
-  String prefix;
-  String email;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(processEngine);
-    fixEngineClock();
-    driver = new InvitationDriver(processEngine, mailServer, jdbc);
-    prefix = uniqueDomainPrefix("contosoiberia");
-    email = adminEmail(prefix);
-  }
-
-  @AfterEach
-  void tearDown() {
-    processEngine.getIdentityService().clearAuthentication();
-    ClockUtil.reset();
-  }
 
   // --- request and send -------------------------------------------------------------------------
 

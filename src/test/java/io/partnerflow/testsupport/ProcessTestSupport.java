@@ -1,0 +1,190 @@
+package io.partnerflow.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.partnerflow.mail.EmbeddedMailServer;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * What every process test driver does the way Tasklist and the job executor would: start and
+ * complete as the operator, find tasks and jobs by activity and run jobs explicitly (the job
+ * executor is off in tests), fix the engine clock, and read the mails the embedded server received.
+ * Only starting and completing run authenticated (the groups and grants come from
+ * {@code DemoUsersInitializer}); queries and assertions run unauthenticated, so the engine's
+ * authorization checks never hide data from them.
+ *
+ * <p>A driver extends it and adds its process's forms; tests that import a driver's static members
+ * get these too.
+ */
+public abstract class ProcessTestSupport {
+
+  public static final String OPERATOR = "operator";
+  public static final String OPERATORS = "operators";
+
+  /** A fixed engine time; every test starts here (2026-03-04, UTC). */
+  public static final Instant NOW = Instant.parse("2026-03-04T09:30:00Z");
+  public static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+
+  private static final Pattern BROKEN_RULE = Pattern.compile("^- \\*\\*(.+?)\\*\\*: .* \\(`(.+?)`\\)$", Pattern.MULTILINE);
+
+  protected final RuntimeService runtimeService;
+  protected final TaskService taskService;
+  protected final ManagementService managementService;
+  protected final IdentityService identityService;
+
+  protected ProcessTestSupport(ProcessEngine engine) {
+    this.runtimeService = engine.getRuntimeService();
+    this.taskService = engine.getTaskService();
+    this.managementService = engine.getManagementService();
+    this.identityService = engine.getIdentityService();
+  }
+
+  // --- time -----------------------------------------------------------------------------------
+
+  /** Sets the engine clock (and with it our {@code Clock} bean) to {@link #NOW}. */
+  public static void fixEngineClock() {
+    setClock(NOW);
+  }
+
+  public static void setClock(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  // --- data -----------------------------------------------------------------------------------
+
+  /** e.g. {@code contoso482913}: letters and digits, unique per test so tests never share a tenant or a mailbox. */
+  public static String uniqueDomainPrefix(String base) {
+    return base + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+  }
+
+  // --- as the operator ------------------------------------------------------------------------
+
+  /** Runs the work authenticated as the operator (in group operators), as Tasklist does. */
+  protected <T> T asOperator(Supplier<T> work) {
+    identityService.setAuthentication(OPERATOR, List.of(OPERATORS));
+    try {
+      return work.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  protected void asOperator(Runnable work) {
+    asOperator(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** Starts the process as the operator, as a start form does; the operator becomes the initiator. */
+  protected ProcessInstance startAsOperator(String processKey, VariableMap variables) {
+    return asOperator(() -> runtimeService.startProcessInstanceByKey(processKey, variables));
+  }
+
+  // --- tasks and jobs -------------------------------------------------------------------------
+
+  /** The one open task of the instance at that activity; fails if it is not waiting there. */
+  public Task task(ProcessInstance pi, String activityId) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).list();
+    assertThat(tasks).as("open tasks at %s", activityId).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** Completes the task as the operator, like Tasklist does for a logged-in operator. */
+  public void complete(ProcessInstance pi, String activityId, VariableMap submitted) {
+    String taskId = task(pi, activityId).getId();
+    asOperator(() -> taskService.complete(taskId, submitted));
+  }
+
+  /** The job at that activity (an async continuation, or a boundary timer by the event's id). */
+  public Job job(ProcessInstance pi, String activityId) {
+    List<Job> jobs = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
+    assertThat(jobs).as("jobs at %s", activityId).hasSize(1);
+    return jobs.get(0);
+  }
+
+  /** Runs the job at that activity, as the job executor would, whether it is due or not. */
+  public void executeJob(ProcessInstance pi, String activityId) {
+    managementService.executeJob(job(pi, activityId).getId());
+  }
+
+  // --- mails ----------------------------------------------------------------------------------
+
+  /** The mails the embedded server received for that address, oldest first. */
+  public static List<MimeMessage> mailsTo(EmbeddedMailServer server, String address) throws MessagingException {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage message : server.receivedMessages()) {
+      Address[] to = message.getRecipients(Message.RecipientType.TO);
+      if (to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address))) {
+        out.add(message);
+      }
+    }
+    return out;
+  }
+
+  /** The first body part of that type (e.g. text/plain), depth first, or null. */
+  public static String bodyPart(Part part, String mimeType) throws MessagingException, IOException {
+    if (part.isMimeType(mimeType)) {
+      return (String) part.getContent();
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = bodyPart(multipart.getBodyPart(i), mimeType);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  // --- validation -----------------------------------------------------------------------------
+
+  /**
+   * The broken rules in an errors variable ({@code Violations.asBulletList}) as "field/rule", in
+   * order, e.g. {@code postalCode/postal-code-format}; empty for an empty or absent list. Every
+   * non-blank line must be one.
+   */
+  public static List<String> brokenRules(String bulletList) {
+    List<String> out = new ArrayList<>();
+    if (bulletList == null) {
+      return out;
+    }
+    Matcher m = BROKEN_RULE.matcher(bulletList);
+    while (m.find()) {
+      out.add(m.group(1) + "/" + m.group(2));
+    }
+    assertThat(out).as("every line of %s is a broken rule", bulletList)
+        .hasSize((int) bulletList.lines().filter(l -> !l.isBlank()).count());
+    return out;
+  }
+}
