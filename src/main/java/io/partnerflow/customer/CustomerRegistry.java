@@ -73,7 +73,8 @@ public class CustomerRegistry {
 
   public Optional<ContactRecord> primaryContact(String customerId) {
     return jdbc.sql("select * from contact where customer_id = ? and role = ? order by id")
-        .param(customerId).param(PRIMARY_CONTACT).query(CONTACT).stream().findFirst();
+        // list(), not stream(): an unclosed stream keeps its connection when no transaction is open
+        .param(customerId).param(PRIMARY_CONTACT).query(CONTACT).list().stream().findFirst();
   }
 
   public List<OrderLine> orderLines(String customerId) {
@@ -143,6 +144,47 @@ public class CustomerRegistry {
           .update();
     }
     return id;
+  }
+
+  /**
+   * Replaces the account info (company details and primary contact) if the customer is still at
+   * {@code expectedVersion}, and increments the version. The domain prefix never changes: the one in
+   * {@code info} is ignored.
+   *
+   * @return the new version
+   * @throws ConcurrentUpdateException when the customer is unknown or no longer at that version;
+   *     nothing is written then
+   */
+  @Transactional
+  public int updateAccountInfo(String id, int expectedVersion, AccountInfo info) {
+    int updated = jdbc.sql("""
+        update customer set company_name = ?, address_line1 = ?, address_line2 = ?, city = ?, state = ?,
+          postal_code = ?, country = ?, culture = ?, language = ?, registration_number = ?, version = version + 1
+        where id = ? and version = ?""")
+        .params(trim(info.companyName()), blankToNull(info.addressLine1()), blankToNull(info.addressLine2()),
+            blankToNull(info.city()), blankToNull(info.state()), blankToNull(info.postalCode()), upper(info.country()),
+            blankToNull(info.culture()), blankToNull(info.language()), blankToNull(info.registrationNumber()),
+            id, expectedVersion)
+        .update();
+    if (updated == 0) {
+      throw new ConcurrentUpdateException(id, expectedVersion);
+    }
+    PrimaryContact contact = info.primaryContact() != null ? info.primaryContact()
+        : new PrimaryContact(null, null, null, null);
+    Optional<Long> contactId = jdbc.sql("select id from contact where customer_id = ? and role = ? order by id")
+        .params(id, PRIMARY_CONTACT).query(Long.class).list().stream().findFirst();
+    if (contactId.isPresent()) {
+      jdbc.sql("update contact set first_name = ?, last_name = ?, email = ?, phone = ? where id = ?")
+          .params(trim(contact.firstName()), trim(contact.lastName()), trim(contact.email()),
+              blankToNull(contact.phone()), contactId.get())
+          .update();
+    } else {
+      jdbc.sql("insert into contact (customer_id, role, first_name, last_name, email, phone) values (?, ?, ?, ?, ?, ?)")
+          .params(id, PRIMARY_CONTACT, trim(contact.firstName()), trim(contact.lastName()), trim(contact.email()),
+              blankToNull(contact.phone()))
+          .update();
+    }
+    return expectedVersion + 1;
   }
 
   private static String trim(String value) {

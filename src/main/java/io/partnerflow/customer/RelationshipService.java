@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RelationshipService {
 
+  private static final Logger log = LoggerFactory.getLogger(RelationshipService.class);
+  /** {@code SubscriptionRecord.ACTIVE}; not imported, so the registry does not depend on provisioning. */
+  private static final String SUBSCRIPTION_ACTIVE = "ACTIVE";
+
   public static final String SOURCE_INVITATION = "INVITATION";
+  public static final String SOURCE_END_RELATIONSHIP = "END_RELATIONSHIP";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -49,7 +56,7 @@ public class RelationshipService {
   public String establishReseller(Invitation invitation, String actor, AgreementAttestation attestationOrNull) {
     Optional<String> alreadyDone = jdbc.sql(
             "select customer_id from relationship_event where invitation_id = ? order by id")
-        .param(invitation.id()).query(String.class).stream().findFirst();
+        .param(invitation.id()).query(String.class).list().stream().findFirst();
     if (alreadyDone.isPresent()) {
       invitations.linkCustomer(invitation.id(), alreadyDone.get());
       return alreadyDone.get();
@@ -80,6 +87,50 @@ public class RelationshipService {
     }
     invitations.linkCustomer(invitation.id(), customerId);
     return customerId;
+  }
+
+  /**
+   * Ends our reseller relationship with the customer: relationship NONE, delegated admin revoked,
+   * and an event. One conditional update, so it can never end a relationship while a subscription
+   * is active, even if one was ordered a moment ago (the customer row is locked first, which
+   * serializes it with {@code ProvisioningService.provision}). Calling it again once ended changes
+   * nothing.
+   *
+   * @param actor who ended it (the operator who asked)
+   * @param reason why; logged with the change (the event table has no column for it)
+   * @return true if the relationship ended now, false if there was none (unknown customer, or NONE
+   *     already)
+   * @throws ActiveSubscriptionsException if the customer is our reseller customer but a subscription
+   *     is still ACTIVE; nothing is changed, and the caller's transaction is not marked for rollback
+   */
+  // The refusal is a business outcome (a BPMN error), so it must not doom the engine's transaction
+  @Transactional(noRollbackFor = ActiveSubscriptionsException.class)
+  public boolean removeRelationship(String customerId, String actor, String reason) {
+    // Lock the customer row first, as ProvisioningService does before it orders: an order that
+    // committed while we waited is then seen by the update below (a statement of its own, so with
+    // a fresh snapshot under READ COMMITTED), and an order that waits for us sees NONE.
+    boolean reseller = jdbc.sql("select relationship from customer where id = ? for update").param(customerId)
+        .query(String.class).optional().map(Relationship.RESELLER.name()::equals).orElse(false);
+    if (!reseller) {
+      return false;
+    }
+    int removed = jdbc.sql("""
+        update customer set relationship = ?, delegated_admin = false, version = version + 1
+        where id = ? and relationship = ?
+          and not exists (select 1 from subscription s where s.customer_id = customer.id and s.status = ?)""")
+        .params(Relationship.NONE.name(), customerId, Relationship.RESELLER.name(), SUBSCRIPTION_ACTIVE)
+        .update();
+    if (removed == 0) {
+      throw new ActiveSubscriptionsException(customerId);
+    }
+    String who = actor == null || actor.isBlank() ? "system" : actor.trim();
+    jdbc.sql("""
+        insert into relationship_event (customer_id, relationship, delegated_admin, occurred_at, actor, source)
+        values (?, ?, false, ?, ?, ?)""")
+        .params(customerId, Relationship.NONE.name(), Timestamp.from(clock.instant()), who, SOURCE_END_RELATIONSHIP)
+        .update();
+    log.info("Reseller relationship with customer {} ended by {}: {}", customerId, who, reason);
+    return true;
   }
 
   /** Whether the customer with this domain prefix has a current agreement attestation. */

@@ -46,6 +46,10 @@ public final class ProcessVariable<T> {
     return new ProcessVariable<>(name, JSON.constructType(Long.class), false);
   }
 
+  public static ProcessVariable<Double> doubleVariable(String name) {
+    return new ProcessVariable<>(name, JSON.constructType(Double.class), false);
+  }
+
   public static <E> ProcessVariable<List<E>> jsonListVariable(String name, Class<E> elementType) {
     return new ProcessVariable<>(name, JSON.getTypeFactory().constructCollectionType(List.class, elementType), true);
   }

@@ -2,6 +2,7 @@ package io.partnerflow.provisioning;
 
 import io.partnerflow.catalog.OrderLine;
 import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.Relationship;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -38,12 +39,22 @@ public class ProvisioningService {
     return "subscription:" + customerId + ":" + lineNumber;
   }
 
+  /**
+   * Creates the missing subscriptions of the customer's order.
+   *
+   * @throws IllegalStateException when a subscription is still to be created but the customer is
+   *     unknown or no longer has a reseller relationship with us (ended meanwhile): we may only sell
+   *     to our customers, so the job becomes an incident for an operator to look at
+   */
   public List<SubscriptionRecord> provision(String customerId) {
+    List<OrderLine> missing = customers.orderLines(customerId).stream()
+        .filter(line -> !hasSubscription(customerId, line.lineNumber()))
+        .toList();
+    if (!missing.isEmpty()) {
+      requireResellerRelationship(customerId);
+    }
     String resellerPartnerId = customers.orderResellerPartnerId(customerId).orElse(null);
-    for (OrderLine line : customers.orderLines(customerId)) {
-      if (hasSubscription(customerId, line.lineNumber())) {
-        continue;
-      }
+    for (OrderLine line : missing) {
       String subscriptionId = partnerCenter.createSubscription(idempotencyKey(customerId, line.lineNumber()),
           customerId, line.offerId(), line.quantity(), resellerPartnerId);
       jdbc.sql("""
@@ -59,6 +70,20 @@ public class ProvisioningService {
   public List<SubscriptionRecord> subscriptions(String customerId) {
     return jdbc.sql("select * from subscription where customer_id = ? order by line_number")
         .param(customerId).query(ROW).list();
+  }
+
+  // Locks the customer row until the order commits, as RelationshipService.removeRelationship does:
+  // a relationship cannot end between this check and the new subscriptions, nor an order slip in
+  // between the removal's check and its update.
+  private void requireResellerRelationship(String customerId) {
+    Relationship relationship = jdbc.sql("select relationship from customer where id = ? for update")
+        .param(customerId).query(String.class).optional().map(Relationship::valueOf)
+        .orElseThrow(() -> new IllegalStateException(
+            "Cannot order subscriptions for customer " + customerId + ": it is not in the registry"));
+    if (relationship != Relationship.RESELLER) {
+      throw new IllegalStateException("Cannot order subscriptions for customer " + customerId
+          + ": we are not its reseller (relationship " + relationship + "); re-establish the relationship first");
+    }
   }
 
   private boolean hasSubscription(String customerId, int lineNumber) {

@@ -24,4 +24,9 @@ public class SimulatedPartnerCenter implements PartnerCenterClient {
     LOG.info("Simulated Partner Center: subscription {} ({} x {}) for customer {}", id, quantity, offerId, customerId);
     return id;
   }
+
+  @Override
+  public void suspendSubscription(String idempotencyKey, String subscriptionId) {
+    LOG.info("Simulated Partner Center: subscription {} suspended (request {})", subscriptionId, idempotencyKey);
+  }
 }

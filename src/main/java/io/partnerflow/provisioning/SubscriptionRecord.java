@@ -13,4 +13,5 @@ public record SubscriptionRecord(
     Instant provisionedAt) {
 
   public static final String ACTIVE = "ACTIVE";
+  public static final String SUSPENDED = "SUSPENDED";
 }

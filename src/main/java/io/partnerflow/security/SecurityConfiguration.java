@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-  /** Paths of our own pages and APIs that need a Camunda user. */
-  public static final String[] PROTECTED_PATHS = {"/api/*", "/mailbox/*", "/customers/*"};
+  /** Paths of our own pages and APIs that need a Camunda user (and the API's OpenAPI description and Swagger UI). */
+  public static final String[] PROTECTED_PATHS = {"/api/*", "/mailbox/*", "/customers/*",
+      "/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*"};
 
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {

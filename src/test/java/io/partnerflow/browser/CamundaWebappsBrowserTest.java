@@ -263,6 +263,29 @@ class CamundaWebappsBrowserTest {
         .query(String.class).single()).isEqualTo("RESELLER");
   }
 
+  @Test
+  void operatorSearchesTheCustomerListAndOpensFabrikam(TestInfo testInfo) {
+    try {
+      // The Tasklist session carries over to our pages: no second login
+      login("operator", "operator");
+      driver.get(baseUrl() + "/customers");
+      WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+      search.sendKeys("fab");
+      driver.findElement(By.id("search")).click();
+      wait.until(ExpectedConditions.urlContains("q=fab"));
+      wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Fabrikam, Inc."))).click();
+
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("primary-domain"),
+          "fabrikam.onmicrosoft.com"));
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fabrikam, Inc.");
+      assertThat(driver.findElement(By.id("contact")).getText()).contains("dana.birkby@fabrikam.example");
+      assertThat(driver.getCurrentUrl()).endsWith("/customers/0b1c4e9a-5a52-4b8f-8a43-6d2f1e7c9a10");
+    } catch (Throwable e) {
+      saveArtifacts(testInfo);
+      throw e;
+    }
+  }
+
   /** The acceptance link from the invitation mail the embedded mail server received. */
   private String invitationLink(String recipient) throws Exception {
     for (MimeMessage mail : mailServer.receivedMessages()) {

@@ -69,6 +69,11 @@ class ProvisionSubscriptionsProcessTest {
       return subscriptionIdByKey.computeIfAbsent(idempotencyKey, k -> UUID.randomUUID().toString());
     }
 
+    @Override
+    public void suspendSubscription(String idempotencyKey, String subscriptionId) {
+      calls.add(idempotencyKey);
+    }
+
     void reset() {
       subscriptionIdByKey.clear();
       calls.clear();
