@@ -1,26 +1,24 @@
 package io.partnerflow.invitation;
 
+import static io.partnerflow.mail.InboundMailText.header;
+
+import io.partnerflow.mail.InboundMailText;
+import io.partnerflow.mail.InboundMailText.SyntheticIdDate;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Turns a fetched mail into an {@link InboundReply}: its Message-ID (or a stable stand-in), sender,
@@ -40,11 +38,6 @@ final class InboundReplies {
       "<blockquote\\b|<div[^>]*\\bclass=\"[^\"]*\\b(gmail_quote|moz-cite-prefix|yahoo_quoted)\\b"
           + "|<div[^>]*\\bid=\"(divRplyFwdMsg|appendonsend)\"|<hr\\b",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern HIDDEN = Pattern.compile("<(script|style|head|title)\\b.*?</\\1\\s*>",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern LINE_BREAK = Pattern.compile("<br\\s*/?>|</(p|div|tr|li|h[1-6]|table)\\s*>",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern TAG = Pattern.compile("<!--.*?-->|<[^>]*>", Pattern.DOTALL);
 
   private InboundReplies() {}
 
@@ -67,35 +60,18 @@ final class InboundReplies {
 
   /** The Message-ID, or a stable stand-in from date, sender and subject when a mail has none. */
   static String messageId(Message message) throws MessagingException {
-    String id = header(message, "Message-ID");
-    if (id != null && !id.isBlank()) {
-      id = id.strip();
-      return id.length() <= MAX_MESSAGE_ID_LENGTH ? id : "<sha256-" + sha256(id) + "@partnerflow.local>";
-    }
-    Date date = message.getSentDate() != null ? message.getSentDate() : message.getReceivedDate();
-    String basis = (date == null ? "" : date.getTime()) + "|" + header(message, "From") + "|"
-        + header(message, "Subject");
-    return "<synthetic-" + sha256(basis).substring(0, 40) + "@partnerflow.local>";
+    return InboundMailText.messageId(message, MAX_MESSAGE_ID_LENGTH, SyntheticIdDate.SENT_OR_RECEIVED_MILLIS);
   }
 
   /** The text/plain part, else the text/html part as text; attachments are never read. */
   static String text(Part part) throws MessagingException, IOException {
-    String plain = findPart(part, "text/plain");
-    if (plain != null) {
-      return plain;
-    }
-    String html = findPart(part, "text/html");
-    return html == null ? null : htmlToText(html);
+    return InboundMailText.text(part, InboundReplies::htmlToText);
   }
 
   /** Just enough HTML to text for a reply's first words; quoted parts are cut off. */
   static String htmlToText(String html) {
     Matcher quote = HTML_QUOTE_START.matcher(html);
-    String own = quote.find() ? html.substring(0, quote.start()) : html;
-    own = HIDDEN.matcher(own).replaceAll("");
-    own = LINE_BREAK.matcher(own).replaceAll("\n");
-    own = TAG.matcher(own).replaceAll("");
-    return HtmlUtils.htmlUnescape(own);
+    return InboundMailText.htmlToText(quote.find() ? html.substring(0, quote.start()) : html);
   }
 
   private static String sender(Message message) throws MessagingException {
@@ -116,10 +92,6 @@ final class InboundReplies {
     return date != null ? date.toInstant() : clock.instant();
   }
 
-  private static String header(Message message, String name) throws MessagingException {
-    String[] values = message.getHeader(name);
-    return values == null || values.length == 0 ? null : String.join(" ", values);
-  }
 
   private static List<String> references(String header) {
     return header == null || header.isBlank() ? List.of() : Arrays.asList(header.strip().split("\\s+"));
@@ -127,37 +99,6 @@ final class InboundReplies {
 
   /** A mail whose body cannot be read still reaches the handler, as one without an answer. */
   private static String textOrNull(Message message, String messageId) {
-    try {
-      return text(message);
-    } catch (MessagingException | IOException | RuntimeException e) {
-      log.warn("Could not read the body of mail {}: {}", messageId, e.toString());
-      return null;
-    }
-  }
-
-  private static String findPart(Part part, String mimeType) throws MessagingException, IOException {
-    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-      return null;
-    }
-    if (part.isMimeType(mimeType)) {
-      return part.getContent() instanceof String s ? s : null;
-    }
-    if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = findPart(multipart.getBodyPart(i), mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return InboundMailText.textOrNull(message, messageId, InboundReplies::htmlToText, log);
   }
 }

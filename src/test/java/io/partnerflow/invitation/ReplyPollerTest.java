@@ -10,6 +10,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.partnerflow.mail.EmbeddedMailServer;
+import io.partnerflow.mail.ImapMailbox;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -220,7 +221,7 @@ class ReplyPollerTest {
         new DataSourceTransactionManager(dataSource), Clock.systemUTC());
 
     assertThat(poller.mailbox()).contains(
-        new ReplyPoller.Mailbox("imap", EmbeddedMailServer.HOST, embedded.imapPort(), REPLY_MAILBOX, ""));
+        new ImapMailbox.Settings("imap", EmbeddedMailServer.HOST, embedded.imapPort(), REPLY_MAILBOX, ""));
     assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(10));
   }
 

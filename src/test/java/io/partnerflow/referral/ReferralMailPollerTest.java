@@ -15,6 +15,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.partnerflow.mail.EmbeddedMailServer;
+import io.partnerflow.mail.ImapMailbox;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -206,7 +207,7 @@ class ReferralMailPollerTest {
     ReferralMailPoller poller = poller(defaults, embedded);
 
     assertThat(poller.mailbox()).contains(
-        new ReferralMailPoller.Mailbox("imap", EmbeddedMailServer.HOST, embedded.imapPort(), MAILBOX, ""));
+        new ImapMailbox.Settings("imap", EmbeddedMailServer.HOST, embedded.imapPort(), MAILBOX, ""));
     assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(10));
   }
 
