@@ -1,10 +1,9 @@
 package io.partnerflow.customer;
 
+import io.partnerflow.testsupport.MigratedDatabase;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A fresh in-memory H2 registry built by our Flyway migrations and demo data, plus customer fixtures. */
@@ -17,11 +16,7 @@ final class RegistryTestDatabase {
   private RegistryTestDatabase() {}
 
   static JdbcClient create() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/demo").load().migrate();
-    return JdbcClient.create(ds);
+    return JdbcClient.create(MigratedDatabase.withDemoData());
   }
 
   /** Inserts a customer (with a primary contact) and returns its id. */

@@ -1,5 +1,6 @@
 package io.partnerflow.customer;
 
+import io.partnerflow.testsupport.MigratedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +56,7 @@ class RelationshipRemovalTest {
 
   @BeforeEach
   void setUp() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/demo").load().migrate();
+    JdbcDataSource ds = MigratedDatabase.withDemoData();
     jdbc = JdbcClient.create(ds);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     customers = new CustomerRegistry(jdbc, clock);

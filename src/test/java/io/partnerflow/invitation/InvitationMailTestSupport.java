@@ -1,13 +1,11 @@
 package io.partnerflow.invitation;
 
+import io.partnerflow.testsupport.MigratedDatabase;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Hand-built collaborators for the invitation mail and reply tests (no Spring context). */
@@ -22,11 +20,7 @@ final class InvitationMailTestSupport {
 
   /** A fresh in-memory database with our Flyway schema (invitation, sent_mail, processed_mail, ...). */
   static DataSource database() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:invitation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    dataSource.setUser("sa");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    return dataSource;
+    return MigratedDatabase.schemaOnly();
   }
 
   /** Like Spring Boot's MessageSource for {@code spring.messages.*} in application.yml. */

@@ -1,5 +1,6 @@
 package io.partnerflow.invitation;
 
+import io.partnerflow.testsupport.MigratedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -9,8 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,7 @@ class InvitationRegistryTest {
 
   @BeforeEach
   void setUp() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/demo").load().migrate();
+    JdbcDataSource ds = MigratedDatabase.withDemoData();
     jdbc = JdbcClient.create(ds);
     clock = new MutableClock(START);
     registry = new InvitationRegistry(jdbc, clock);

@@ -1,9 +1,7 @@
 package io.partnerflow.referral;
 
-import java.util.UUID;
+import io.partnerflow.testsupport.MigratedDatabase;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 
 /** Hand-built collaborators for the referral tests without a Spring context. */
 final class ReferralTestData {
@@ -12,11 +10,7 @@ final class ReferralTestData {
 
   /** A fresh in-memory database with our Flyway schema (referral, processed_mail, ...). */
   static DataSource database() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:referral-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-    return ds;
+    return MigratedDatabase.schemaOnly();
   }
 
   static NewReferral spanishRequest(String company, String email, String externalReference) {
