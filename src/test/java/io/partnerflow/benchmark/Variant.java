@@ -1,0 +1,46 @@
+package io.partnerflow.benchmark;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A configuration the product runs in for one part of the benchmark: a fresh database and engine
+ * each. {@code product} is application.yml as shipped; the others undo or try one tuning step, so
+ * every before/after in the README can be rerun.
+ */
+enum Variant {
+  PRODUCT("product", "application.yml as shipped", Map.of()),
+
+  /** Camunda's own job executor defaults: 3 jobs per acquisition, 5 s idle wait, pool 3–10, queue 3. */
+  JOB_EXECUTOR_DEFAULTS("job-executor-defaults", "job executor at Camunda's defaults", Map.of(
+      "camunda.bpm.job-execution.core-pool-size", "3",
+      "camunda.bpm.job-execution.max-pool-size", "10",
+      "camunda.bpm.job-execution.queue-capacity", "3",
+      "camunda.bpm.job-execution.max-jobs-per-acquisition", "3",
+      "camunda.bpm.job-execution.wait-time-in-millis", "5000",
+      "camunda.bpm.job-execution.max-wait", "60000",
+      "camunda.bpm.job-execution.backoff-time-in-millis", "0",
+      "camunda.bpm.job-execution.max-backoff", "0")),
+
+  HISTORY_AUDIT("history-audit", "history level audit instead of full", Map.of("camunda.bpm.history-level", "audit")),
+
+  /** PostgreSQL only: commits acknowledged before the WAL reaches disk (a crash may lose the last ones). */
+  ASYNC_COMMIT("async-commit", "PostgreSQL synchronous_commit=off (measured, not shipped)", Map.of(
+      "spring.datasource.hikari.connection-init-sql", "SET synchronous_commit = off"));
+
+  final String id;
+  final String description;
+  final Map<String, String> properties;
+
+  Variant(String id, String description, Map<String, String> properties) {
+    this.id = id;
+    this.description = description;
+    this.properties = properties;
+  }
+
+  static Variant byId(String id) {
+    return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("benchmark.variants: unknown variant '" + id + "'; known: "
+            + Arrays.stream(values()).map(v -> v.id).toList()));
+  }
+}
