@@ -11,16 +11,37 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Full history, except for secrets: variables named here never reach the history tables, so a
- * temporary password shown once to an operator is not kept for the history's lifetime.
+ * Full history, with two exceptions:
+ *
+ * <ul>
+ *   <li>Secrets: variables named here never reach the history tables, so a temporary password
+ *       shown once to an operator is not kept for the history's lifetime.
+ *   <li>Variable details (every intermediate value, {@code ACT_HI_DETAIL}) are written for the
+ *       values an instance started with only, unless {@code partnerflow.history.variable-details}
+ *       is {@code all}. Each variable's latest value stays in history; the business audit (who
+ *       attested, who accepted, which mail went out) is in our registry. Measured: the benchmark's
+ *       variant {@code history-all-variable-details} (README, "Performance").
+ * </ul>
  */
 @Component
 public class SecretVariablesHistoryFilter extends AbstractProcessEnginePlugin {
 
   static final Set<String> SECRET_VARIABLES = Set.of(TEMPORARY_ADMIN_PASSWORD.name());
+
+  private final boolean allVariableDetails;
+
+  public SecretVariablesHistoryFilter(
+      @Value("${partnerflow.history.variable-details:initial}") String variableDetails) {
+    if (!Set.of("initial", "all").contains(variableDetails)) {
+      throw new IllegalArgumentException(
+          "partnerflow.history.variable-details must be 'initial' or 'all', was '" + variableDetails + "'");
+    }
+    this.allVariableDetails = variableDetails.equals("all");
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -30,13 +51,22 @@ public class SecretVariablesHistoryFilter extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    handlers.add(new Handler(new DbHistoryEventHandler()));
+    handlers.add(new Handler(allVariableDetails ? new DbHistoryEventHandler() : new InitialDetailsOnly()));
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 
   static boolean isSecret(HistoryEvent event) {
     return event instanceof HistoricVariableUpdateEventEntity variable
         && SECRET_VARIABLES.contains(variable.getVariableName());
+  }
+
+  /** The engine's handler, writing a variable detail only for a value the instance started with. */
+  private static final class InitialDetailsOnly extends DbHistoryEventHandler {
+
+    @Override
+    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+      return Boolean.TRUE.equals(event.isInitial()) && super.shouldWriteHistoricDetail(event);
+    }
   }
 
   private record Handler(HistoryEventHandler delegate) implements HistoryEventHandler {

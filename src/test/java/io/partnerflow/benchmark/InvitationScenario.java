@@ -76,8 +76,7 @@ final class InvitationScenario {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     double perSecond;
-    double heapMb;
-    try (HeapSampler heap = new HeapSampler()) {
+    try {
       long started = System.currentTimeMillis();
       List<Future<?>> customers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -92,12 +91,12 @@ final class InvitationScenario {
         customer.get();
       }
       perSecond = invitations * 1000.0 / Math.max(1, System.currentTimeMillis() - started);
-      heapMb = heap.peakMb();
     } finally {
       pool.shutdownNow();
     }
     List<String> ids = invited.stream().map(Invited::processInstanceId).toList();
     awaitEnded(ids);
+    double heapMb = Heap.usedAfterGcMb();
     EndEvents.requireAll(engine, ids, Ids.END_RELATIONSHIP_ESTABLISHED);
     List<Long> async = new ProcessMetrics(engine).asyncLatencies(ids, List.of(Ids.SEND_INVITATION, Ids.NOTIFY_OPERATIONS));
     return new RoundResult(perSecond, Summary.percentile(latencies, 50), Summary.percentile(latencies, 99),

@@ -56,13 +56,8 @@ final class OnboardingScenario {
   }
 
   private RoundResult measure(PipelinedDriver driver, Workload workload, int threads) throws Exception {
-    System.gc();
-    PipelinedDriver.Run run;
-    double heapMb;
-    try (HeapSampler heap = new HeapSampler()) {
-      run = driver.run(workload, settings.instances(), threads, settings.window());
-      heapMb = heap.peakMb();
-    }
+    PipelinedDriver.Run run = driver.run(workload, settings.instances(), threads, settings.window());
+    double heapMb = Heap.usedAfterGcMb();
     workload.verify(run.processInstanceIds());
     ProcessMetrics metrics = new ProcessMetrics(app.engine);
     List<Long> latencies = metrics.instanceLatencies(run.processInstanceIds());

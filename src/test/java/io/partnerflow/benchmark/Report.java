@@ -26,7 +26,7 @@ final class Report {
     out.append("Median (min–max) over the measured rounds. Latency: an instance's start to end; for invitations, ")
         .append("the accept request to the recorded relationship. Async: job creation to completion.\n\n");
     out.append("| variant | workload | threads | per s | latency p50 ms | latency p99 ms | async p50 ms | async p99 ms "
-        + "| heap peak MB | ours / baseline |\n");
+        + "| heap after GC MB | ours / baseline |\n");
     out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Row row : rows) {
       out.append("| ").append(row.variant()).append(" | ").append(row.workload()).append(" | ").append(row.threads())
@@ -35,7 +35,7 @@ final class Report {
           .append(" | ").append(row.summary(RoundResult::latencyP99Ms).format(0))
           .append(" | ").append(row.summary(RoundResult::asyncP50Ms).format(0))
           .append(" | ").append(row.summary(RoundResult::asyncP99Ms).format(0))
-          .append(" | ").append(row.summary(RoundResult::heapPeakMb).format(0))
+          .append(" | ").append(row.summary(RoundResult::heapAfterGcMb).format(0))
           .append(" | ").append(row.ratios().isEmpty() ? "–" : Summary.of(row.ratios()).format(2))
           .append(" |\n");
     }

@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -188,6 +189,12 @@ class CustomerOnboardingProcessTest {
         .contains(adminUserName); // the history itself is recorded
     assertThat(runtimeService.createVariableInstanceQuery()
         .variableName(TEMPORARY_ADMIN_PASSWORD.name()).count()).isZero();
+    // History details keep the start values only; every variable's latest value is in history
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .isNotEmpty().allSatisfy(detail -> assertThat(((HistoricVariableUpdate) detail).isInitial()).isTrue())
+        .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+        .contains(COMPANY_NAME.name(), DOMAIN_PREFIX.name()).doesNotContain(REVIEW_DECISION.name());
+    assertThat(historicValue(pi, REVIEW_DECISION.name())).isEqualTo(Decisions.REVIEW_SUBMIT);
   }
 
   // --- account info -----------------------------------------------------------------------------
