@@ -24,6 +24,16 @@ public final class Benchmark {
 
   private static final PrintStream OUT = System.out;
 
+  /** A part of the benchmark that measures one choice on its own and reports its own Markdown section. */
+  @FunctionalInterface
+  interface Section {
+    String run(BenchmarkApp app, BenchmarkSettings settings, String variant) throws Exception;
+  }
+
+  /** Sections by scenario name; they report in the order of BenchmarkSettings.ALL_SCENARIOS. */
+  static final Map<String, Section> SECTIONS =
+      Map.of("registry", RegistryScenario::run, "serialization", SerializationScenario::run);
+
   private Benchmark() {}
 
   public static void main(String[] args) {
@@ -46,6 +56,7 @@ public final class Benchmark {
 
   static String run(BenchmarkSettings settings) throws Exception {
     List<Row> rows = new ArrayList<>();
+    List<String> sections = new ArrayList<>();
     Map<String, Double> startupSeconds = new LinkedHashMap<>();
     String runTag = Integer.toString(ThreadLocalRandom.current().nextInt(100, 1000));
     for (Variant variant : settings.variants()) {
@@ -58,9 +69,14 @@ public final class Benchmark {
         if (settings.scenarios().contains("invitation")) {
           rows.addAll(invitations(app, settings, variant.id, runTag));
         }
+        for (String scenario : BenchmarkSettings.ALL_SCENARIOS) {
+          if (SECTIONS.containsKey(scenario) && settings.scenarios().contains(scenario)) {
+            sections.add(SECTIONS.get(scenario).run(app, settings, variant.id));
+          }
+        }
       }
     }
-    return Report.markdown(settings, rows, startupSeconds);
+    return Report.markdown(settings, rows, startupSeconds) + String.join("\n", sections);
   }
 
   private static List<Row> invitations(BenchmarkApp app, BenchmarkSettings settings, String variant, String runTag)
@@ -74,7 +90,6 @@ public final class Benchmark {
       }
       List<RoundResult> rounds = new ArrayList<>();
       for (int round = 0; round < settings.rounds(); round++) {
-        System.gc();
         RoundResult result = scenario.round(settings.invitations(), threads);
         rounds.add(result);
         progress("%s invitation %d thread(s) round %d: %.1f accepts/s, p99 %.0f ms", variant, threads, round + 1,

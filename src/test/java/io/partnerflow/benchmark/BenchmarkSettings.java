@@ -9,7 +9,7 @@ record BenchmarkSettings(int instances, int invitations, int rounds, int warmupR
 
   enum Database { H2, POSTGRES }
 
-  static final List<String> ALL_SCENARIOS = List.of("onboarding", "invitation");
+  static final List<String> ALL_SCENARIOS = List.of("onboarding", "invitation", "registry", "serialization");
 
   static BenchmarkSettings fromSystemProperties() {
     int instances = positive("benchmark.n", 200);
@@ -19,9 +19,9 @@ record BenchmarkSettings(int instances, int invitations, int rounds, int warmupR
         positive("benchmark.rounds", 5),
         number("benchmark.warmup", 1, 0),
         Arrays.stream(property("benchmark.threads", "1,2").split(",")).map(String::trim)
-            .map(Integer::parseInt).toList(),
+            .map(threads -> whole("benchmark.threads", threads, 1)).toList(),
         positive("benchmark.window", 16),
-        Database.valueOf(property("benchmark.db", "h2").toUpperCase()),
+        database(property("benchmark.db", "h2")),
         Arrays.stream(property("benchmark.variants", "product").split(",")).map(String::trim)
             .map(Variant::byId).toList(),
         Arrays.stream(property("benchmark.scenarios", String.join(",", ALL_SCENARIOS)).split(","))
@@ -39,8 +39,16 @@ record BenchmarkSettings(int instances, int invitations, int rounds, int warmupR
     return number(name, fallback, 1);
   }
 
-  private static int number(String name, int fallback, int minimum) {
-    String text = property(name, Integer.toString(fallback));
+  private static Database database(String name) {
+    return Arrays.stream(Database.values()).filter(d -> d.name().equalsIgnoreCase(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("benchmark.db must be h2 or postgres, was '" + name + "'"));
+  }
+
+  static int number(String name, int fallback, int minimum) {
+    return whole(name, property(name, Integer.toString(fallback)), minimum);
+  }
+
+  private static int whole(String name, String text, int minimum) {
     int value;
     try {
       value = Integer.parseInt(text);

@@ -23,6 +23,9 @@ final class Report {
     out.append("Context start in this JVM (s): ").append(startupSeconds.entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")))
         .append(" (the first includes class loading)\n\n");
+    if (rows.isEmpty()) {
+      return out.toString();
+    }
     out.append("Median (min–max) over the measured rounds. Latency: an instance's start to end; for invitations, ")
         .append("the accept request to the recorded relationship. Async: job creation to completion.\n\n");
     out.append("| variant | workload | threads | per s | latency p50 ms | latency p99 ms | async p50 ms | async p99 ms "

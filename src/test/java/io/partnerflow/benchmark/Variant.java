@@ -22,11 +22,29 @@ enum Variant {
       "camunda.bpm.job-execution.backoff-time-in-millis", "0",
       "camunda.bpm.job-execution.max-backoff", "0")),
 
+  /** Before our history filter: every intermediate variable value in ACT_HI_DETAIL. */
+  HISTORY_ALL_VARIABLE_DETAILS("history-all-variable-details", "every variable update as a history detail",
+      Map.of("partnerflow.history.variable-details", "all")),
+
+  /** Before: the starter publishes every execution, task and history event as a Spring event. */
+  EVENTING_ON("eventing-on", "the starter's Spring eventing on (its default)", Map.of(
+      "camunda.bpm.eventing.execution", "true",
+      "camunda.bpm.eventing.task", "true",
+      "camunda.bpm.eventing.history", "true")),
+
   HISTORY_AUDIT("history-audit", "history level audit instead of full", Map.of("camunda.bpm.history-level", "audit")),
+
+  /** PostgreSQL only: multi-row INSERTs for the engine's batched flush (fewer round trips). */
+  REWRITE_BATCHED_INSERTS("rewrite-batched-inserts", "PostgreSQL reWriteBatchedInserts=true", Map.of(
+      "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true")),
 
   /** PostgreSQL only: commits acknowledged before the WAL reaches disk (a crash may lose the last ones). */
   ASYNC_COMMIT("async-commit", "PostgreSQL synchronous_commit=off (measured, not shipped)", Map.of(
-      "spring.datasource.hikari.connection-init-sql", "SET synchronous_commit = off"));
+      "spring.datasource.hikari.connection-init-sql", "SET synchronous_commit = off")),
+
+  /** Lets the serialization section measure Java-serialized variables, which the product's engine rejects. */
+  JAVA_SERIALIZATION_ALLOWED("java-serialization-allowed", "Java-serialized variables allowed (measured, not shipped)",
+      Map.of("camunda.bpm.generic-properties.properties.java-serialization-format-enabled", "true"));
 
   final String id;
   final String description;
