@@ -15,9 +15,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CustomerDirectory {
 
-  /** Sort keys and their columns; a fixed map, so no request text ever reaches the SQL. */
+  /**
+   * Sort keys and their columns; a fixed map, so no request text ever reaches the SQL. Company sorts
+   * by the stored lower-cased name, which customer_company_key_idx keeps in order.
+   */
   static final Map<String, String> SORT_COLUMNS = Map.of(
-      "company", "lower(c.company_name)", "domain", "c.domain_prefix", "relationship", "c.relationship",
+      "company", "c.company_name_key", "domain", "c.domain_prefix", "relationship", "c.relationship",
       "created", "c.created_at");
 
   private static final RowMapper<CustomerRow> ROW = (rs, n) -> new CustomerRow(
@@ -47,36 +50,61 @@ public class CustomerDirectory {
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
     }
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    List<Object> params = new ArrayList<>();
+    // Starts-with on the company name (its stored key, CustomerRegistry.companyNameKey) or on the primary domain
+    // <prefix>.onmicrosoft.com: text up to the first dot is the start of the prefix; with a dot, the prefix is
+    // complete and the rest must start the suffix
+    String nameMatch = null;
+    String domainMatch = null;
+    Object namePattern = null;
+    Object domainValue = null;
     String text = query.text() == null ? "" : query.text().trim().toLowerCase(Locale.ROOT);
     if (!text.isEmpty()) {
-      // Starts-with on the primary domain <prefix>.onmicrosoft.com: text up to the first dot is the
-      // start of the prefix; with a dot, the prefix is complete and the rest must start the suffix
+      nameMatch = "c.company_name_key like ? escape '\\'";
+      namePattern = escapeLike(text) + "%";
       int dot = text.indexOf('.');
       if (dot < 0) {
-        where.append(" and (lower(c.company_name) like ? escape '\\' or c.domain_prefix like ? escape '\\')");
-        params.add(escapeLike(text) + "%");
-        params.add(escapeLike(text) + "%");
+        domainMatch = "c.domain_prefix like ? escape '\\'";
+        domainValue = escapeLike(text) + "%";
       } else if (AccountInfo.DOMAIN_SUFFIX.startsWith(text.substring(dot))) {
-        where.append(" and (lower(c.company_name) like ? escape '\\' or c.domain_prefix = ?)");
-        params.add(escapeLike(text) + "%");
-        params.add(text.substring(0, dot));
-      } else {
-        where.append(" and lower(c.company_name) like ? escape '\\'");
-        params.add(escapeLike(text) + "%");
+        domainMatch = "c.domain_prefix = ?";
+        domainValue = text.substring(0, dot);
       }
     }
+    StringBuilder filters = new StringBuilder();
+    List<Object> filterParams = new ArrayList<>();
     if (query.resellerId() != null && !query.resellerId().isBlank()) {
-      where.append(" and c.reseller_id = ?");
-      params.add(query.resellerId());
+      filters.append(" and c.reseller_id = ?");
+      filterParams.add(query.resellerId());
     }
     if (query.relationship() != null) {
-      where.append(" and c.relationship = ?");
-      params.add(query.relationship().name());
+      filters.append(" and c.relationship = ?");
+      filterParams.add(query.relationship().name());
+    }
+    String where;
+    List<Object> params = new ArrayList<>();
+    long total;
+    // The counts need no reseller: the join finds at most one (its primary key), and the filters are the customer's
+    if (domainMatch == null) {
+      where = " where " + (nameMatch == null ? "1 = 1" : nameMatch) + filters;
+      if (nameMatch != null) {
+        params.add(namePattern);
+      }
+      params.addAll(filterParams);
+      total = count(where, params);
+    } else {
+      where = " where (" + nameMatch + " or " + domainMatch + ")" + filters;
+      params.addAll(List.of(namePattern, domainValue));
+      params.addAll(filterParams);
+      // Counted as two disjoint parts, each served by its own index: H2 cannot combine two indexes for an or
+      List<Object> nameParams = new ArrayList<>(List.of(namePattern));
+      nameParams.addAll(filterParams);
+      List<Object> domainOnlyParams = new ArrayList<>(List.of(domainValue, namePattern));
+      domainOnlyParams.addAll(filterParams);
+      total = count(" where " + nameMatch + filters, nameParams)
+          + count(" where " + domainMatch + " and (c.company_name_key is null or not " + nameMatch + ")" + filters,
+              domainOnlyParams);
     }
     String from = " from customer c left join reseller r on r.id = c.reseller_id";
-    long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
     String order = " order by " + SORT_COLUMNS.get(sort) + (query.descending() ? " desc" : " asc") + ", c.id";
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(query.size());
@@ -85,6 +113,10 @@ public class CustomerDirectory {
             + from + where + order + " limit ? offset ?")
         .params(pageParams).query(ROW).list();
     return new PageResult<>(rows, query.page(), query.size(), total);
+  }
+
+  private long count(String where, List<Object> params) {
+    return jdbc.sql("select count(*) from customer c" + where).params(params).query(Long.class).single();
   }
 
   static String escapeLike(String text) {

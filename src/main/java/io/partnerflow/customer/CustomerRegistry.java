@@ -51,6 +51,14 @@ public class CustomerRegistry {
     return domainPrefix == null ? null : domainPrefix.trim().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The value of {@code customer.company_name_key}, which every write of a company name must set: the
+   * stored (trimmed) name lower-cased, so the case-insensitive search and sort can use an index.
+   */
+  public static String companyNameKey(String companyName) {
+    return companyName == null ? null : companyName.trim().toLowerCase(Locale.ROOT);
+  }
+
   public Optional<String> findIdByDomainPrefix(String domainPrefix) {
     if (domainPrefix == null || domainPrefix.isBlank()) {
       return Optional.empty();
@@ -114,11 +122,11 @@ public class CustomerRegistry {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.sql("""
-        insert into customer (id, company_name, domain_prefix, address_line1, address_line2, city, state, postal_code,
-          country, culture, language, registration_number, relationship, reseller_id, admin_user_name,
-          onboarding_process_instance_id, created_by, created_at, version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-        .params(id, trim(account.companyName()), prefix, trim(account.addressLine1()), blankToNull(account.addressLine2()),
+        insert into customer (id, company_name, company_name_key, domain_prefix, address_line1, address_line2, city,
+          state, postal_code, country, culture, language, registration_number, relationship, reseller_id,
+          admin_user_name, onboarding_process_instance_id, created_by, created_at, version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+        .params(id, trim(account.companyName()), companyNameKey(account.companyName()), prefix, trim(account.addressLine1()), blankToNull(account.addressLine2()),
             trim(account.city()), blankToNull(account.state()), blankToNull(account.postalCode()),
             upper(account.country()), trim(account.culture()), trim(account.language()),
             blankToNull(account.registrationNumber()), Relationship.RESELLER.name(), blankToNull(customer.resellerId()),
@@ -158,10 +166,11 @@ public class CustomerRegistry {
   @Transactional
   public int updateAccountInfo(String id, int expectedVersion, AccountInfo info) {
     int updated = jdbc.sql("""
-        update customer set company_name = ?, address_line1 = ?, address_line2 = ?, city = ?, state = ?,
-          postal_code = ?, country = ?, culture = ?, language = ?, registration_number = ?, version = version + 1
+        update customer set company_name = ?, company_name_key = ?, address_line1 = ?, address_line2 = ?, city = ?,
+          state = ?, postal_code = ?, country = ?, culture = ?, language = ?, registration_number = ?,
+          version = version + 1
         where id = ? and version = ?""")
-        .params(trim(info.companyName()), blankToNull(info.addressLine1()), blankToNull(info.addressLine2()),
+        .params(trim(info.companyName()), companyNameKey(info.companyName()), blankToNull(info.addressLine1()), blankToNull(info.addressLine2()),
             blankToNull(info.city()), blankToNull(info.state()), blankToNull(info.postalCode()), upper(info.country()),
             blankToNull(info.culture()), blankToNull(info.language()), blankToNull(info.registrationNumber()),
             id, expectedVersion)

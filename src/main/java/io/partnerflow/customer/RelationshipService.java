@@ -166,10 +166,10 @@ public class RelationshipService {
     String prefix = CustomerRegistry.normalizeDomainPrefix(invitation.domainPrefix());
     // An invited tenant is known by little more than its domain: address and country stay empty
     jdbc.sql("""
-        insert into customer (id, company_name, domain_prefix, culture, language, relationship, admin_user_name,
-          delegated_admin, created_by, created_at, version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-        .params(id, invitation.companyName().trim(), prefix, invitation.culture(), invitation.language(),
+        insert into customer (id, company_name, company_name_key, domain_prefix, culture, language, relationship,
+          admin_user_name, delegated_admin, created_by, created_at, version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+        .params(id, invitation.companyName().trim(), CustomerRegistry.companyNameKey(invitation.companyName()), prefix, invitation.culture(), invitation.language(),
             Relationship.RESELLER.name(), "admin@" + prefix + AccountInfo.DOMAIN_SUFFIX,
             invitation.includeDelegatedAdmin(), actor, now)
         .update();

@@ -41,11 +41,13 @@ public class ReferralRegistry {
   public Referral create(NewReferral referral) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
-        insert into referral (id, source, company_name, contact_first_name, contact_last_name, contact_email,
-          contact_phone, country, language, need, status, received_at, external_reference)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, referral.source(), referral.companyName(), referral.contactFirstName(),
-            referral.contactLastName(), referral.contactEmail(), referral.contactPhone(), referral.country(),
+        insert into referral (id, source, company_name, company_name_key, contact_first_name, contact_last_name,
+          contact_email, contact_email_key, contact_phone, country, language, need, status, received_at,
+          external_reference)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, referral.source(), referral.companyName(), searchKey(referral.companyName()),
+            referral.contactFirstName(), referral.contactLastName(), referral.contactEmail(),
+            searchKey(referral.contactEmail()), referral.contactPhone(), referral.country(),
             referral.language(), referral.need(), ReferralStatus.NEW.name(), Timestamp.from(clock.instant()),
             referral.externalReference())
         .update();
@@ -85,7 +87,8 @@ public class ReferralRegistry {
     List<Object> params = new ArrayList<>();
     if (text != null && !text.isBlank()) {
       String prefix = escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
-      where.append(" and (lower(company_name) like ? escape '\\' or lower(contact_email) like ? escape '\\')");
+      // The stored keys, not lower(...): the keys are indexed (on PostgreSQL; db/vendor)
+      where.append(" and (company_name_key like ? escape '\\' or contact_email_key like ? escape '\\')");
       params.add(prefix);
       params.add(prefix);
     }
@@ -148,6 +151,14 @@ public class ReferralRegistry {
 
   private Timestamp now() {
     return Timestamp.from(clock.instant());
+  }
+
+  /**
+   * The value of {@code company_name_key} and {@code contact_email_key}, which every write of the company name or
+   * contact email must set: lower-cased like the search text, so the search can use an index.
+   */
+  public static String searchKey(String value) {
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
   }
 
   static String escapeLike(String text) {

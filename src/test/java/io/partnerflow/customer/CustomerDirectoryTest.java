@@ -11,6 +11,9 @@ import io.partnerflow.validation.PageResult;
 import io.partnerflow.validation.ValidationException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +60,17 @@ class CustomerDirectoryTest {
     assertThat(companies(search("FABRIKAM.onmicrosoft"))).containsExactly("Fabrikam, Inc.");
     assertThat(companies(search("fabrikam."))).containsExactly("Fabrikam, Inc.");
     assertThat(companies(search("contosoaragon.on"))).containsExactly("contoso Aragon Ltd");
+  }
+
+  @Test
+  void aCustomerMatchedByNameAndDomainCountsOnce() {
+    // The count adds the name matches and the domain-only matches
+    assertThat(search("contoso").total()).isEqualTo(2);
+    assertThat(search("nwtr").total()).as("domain only").isEqualTo(1);
+    assertThat(search("northwind").total()).as("name only").isEqualTo(1);
+    assertThat(search("contosoiberia.onmicrosoft.com").total()).isEqualTo(1);
+    assertThat(query("contoso", ADATUM_RESELLER_ID, Relationship.RESELLER, 0, 1, "company", false).total())
+        .as("filters apply to both parts").isEqualTo(1);
   }
 
   @Test
@@ -159,6 +173,31 @@ class CustomerDirectoryTest {
     // no sort: company
     assertThat(companies(query("co", null, null, 0, 50, null, false)))
         .containsExactly("contoso Aragon Ltd", "Contoso Iberia S.L.");
+  }
+
+  @Test
+  void aCustomerWrittenBeforeTheSearchKeyMigrationIsFoundThroughItsBackfilledKey() {
+    // The schema as of V4, then a row the way the product wrote it then (no key), then V5 onwards
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    String[] locations = {"classpath:db/migration", "classpath:db/vendor/h2", "classpath:db/demo"};
+    Flyway.configure().dataSource(dataSource).locations(locations).target("4").load().migrate();
+    JdbcClient before = JdbcClient.create(dataSource);
+    before.sql("""
+        insert into customer (id, company_name, domain_prefix, address_line1, city, country, culture, language,
+          relationship, admin_user_name, created_by, created_at, version)
+        values ('legacy-1', 'Wide World Importers', 'wwimporters', '1 Main Street', 'Madrid', 'ES', 'es-ES', 'es',
+          'RESELLER', 'admin@wwimporters.onmicrosoft.com', 'test', timestamp '2024-01-01 00:00:00', 0)""")
+        .update();
+
+    Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+
+    CustomerDirectory migrated = new CustomerDirectory(before);
+    assertThat(migrated.search(new CustomerQuery("WIDE world", null, null, 0, 50, "company", false)).items())
+        .extracting(CustomerRow::id).containsExactly("legacy-1");
+    assertThat(migrated.search(new CustomerQuery(null, null, null, 0, 50, "company", false)).items())
+        .extracting(CustomerRow::companyName).as("sorted by the backfilled key")
+        .containsExactly("Fabrikam, Inc.", "Wide World Importers");
   }
 
   @Test

@@ -310,9 +310,9 @@ class CustomerPagesTest {
     String id = UUID.randomUUID().toString();
     String prefix = "pt" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
     jdbc.sql("""
-        insert into customer (id, company_name, domain_prefix, address_line1, city, state, postal_code, country,
-          culture, language, relationship, admin_user_name, created_by, created_at, version)
-        values (?, 'Hopper Analytics Inc', ?, '1 Microsoft Way', 'Redmond', 'WA', '98052', 'US', 'en-US', 'en', ?,
+        insert into customer (id, company_name, company_name_key, domain_prefix, address_line1, city, state,
+          postal_code, country, culture, language, relationship, admin_user_name, created_by, created_at, version)
+        values (?, 'Hopper Analytics Inc', 'hopper analytics inc', ?, '1 Microsoft Way', 'Redmond', 'WA', '98052', 'US', 'en-US', 'en', ?,
           ?, 'test', ?, 0)""")
         .params(id, prefix, relationship.name(), "admin@" + prefix + ".onmicrosoft.com", Timestamp.from(Instant.now()))
         .update();

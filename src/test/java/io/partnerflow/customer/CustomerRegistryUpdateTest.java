@@ -50,6 +50,23 @@ class CustomerRegistryUpdateTest {
   }
 
   @Test
+  void aRenamedCompanyIsFoundAndSortedByItsNewNameOnly() {
+    CustomerDirectory directory = new CustomerDirectory(jdbc);
+
+    customers.updateAccountInfo(FABRIKAM_ID, 0, info("  Zava Holdings ", "fabrikam",
+        new PrimaryContact("Dana", "Birkby", "dana@fabrikam.example", null)));
+
+    assertThat(directory.search(new CustomerQuery("zava h", null, null, 0, 10, "company", false)).items())
+        .extracting(CustomerRow::id).containsExactly(FABRIKAM_ID);
+    assertThat(directory.search(new CustomerQuery("Fabrikam,", null, null, 0, 10, "company", false)).items())
+        .as("the old name is gone from the key").isEmpty();
+    assertThat(directory.search(new CustomerQuery("fabrikam", null, null, 0, 10, "company", false)).items())
+        .as("the domain still finds it").extracting(CustomerRow::id).containsExactly(FABRIKAM_ID);
+    assertThat(jdbc.sql("select company_name_key from customer where id = ?").param(FABRIKAM_ID)
+        .query(String.class).single()).isEqualTo("zava holdings");
+  }
+
+  @Test
   void theSecondOfTwoUpdatesFromTheSameVersionFailsAndTheFirstStays() {
     CustomerRecord read = customers.find(FABRIKAM_ID).orElseThrow();
 

@@ -19,15 +19,15 @@ final class RegistryTestDatabase {
     return JdbcClient.create(MigratedDatabase.withDemoData());
   }
 
-  /** Inserts a customer (with a primary contact) and returns its id. */
+  /** Inserts a customer (with a primary contact and the search key the registry writes) and returns its id. */
   static String insertCustomer(JdbcClient jdbc, String companyName, String domainPrefix, Relationship relationship,
       String resellerId, Instant createdAt) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
-        insert into customer (id, company_name, domain_prefix, address_line1, city, postal_code, country, culture,
-          language, relationship, reseller_id, admin_user_name, created_by, created_at, version)
-        values (?, ?, ?, '1 Main Street', 'Madrid', '28013', 'ES', 'es-ES', 'es', ?, ?, ?, 'test', ?, 0)""")
-        .params(id, companyName, domainPrefix, relationship.name(), resellerId,
+        insert into customer (id, company_name, company_name_key, domain_prefix, address_line1, city, postal_code,
+          country, culture, language, relationship, reseller_id, admin_user_name, created_by, created_at, version)
+        values (?, ?, ?, ?, '1 Main Street', 'Madrid', '28013', 'ES', 'es-ES', 'es', ?, ?, ?, 'test', ?, 0)""")
+        .params(id, companyName, CustomerRegistry.companyNameKey(companyName), domainPrefix, relationship.name(), resellerId,
             "admin@" + domainPrefix + AccountInfo.DOMAIN_SUFFIX, Timestamp.from(createdAt))
         .update();
     jdbc.sql("insert into contact (customer_id, role, first_name, last_name, email) values (?, 'PRIMARY', ?, ?, ?)")

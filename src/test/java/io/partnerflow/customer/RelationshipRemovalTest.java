@@ -191,10 +191,10 @@ class RelationshipRemovalTest {
   private String insertResellerCustomer(String domainPrefix, boolean delegatedAdmin) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
-        insert into customer (id, company_name, domain_prefix, address_line1, city, country, culture, language,
-          relationship, admin_user_name, delegated_admin, created_by, created_at, version)
-        values (?, ?, ?, 'Calle de Alcalá 21', 'Madrid', 'ES', 'es-ES', 'es', 'RESELLER', ?, ?, 'test', ?, 0)""")
-        .params(id, "Contoso Ibérica", domainPrefix, "admin@" + domainPrefix + ".onmicrosoft.com", delegatedAdmin,
+        insert into customer (id, company_name, company_name_key, domain_prefix, address_line1, city, country, culture,
+          language, relationship, admin_user_name, delegated_admin, created_by, created_at, version)
+        values (?, ?, ?, ?, 'Calle de Alcalá 21', 'Madrid', 'ES', 'es-ES', 'es', 'RESELLER', ?, ?, 'test', ?, 0)""")
+        .params(id, "Contoso Ibérica", CustomerRegistry.companyNameKey("Contoso Ibérica"), domainPrefix, "admin@" + domainPrefix + ".onmicrosoft.com", delegatedAdmin,
             Timestamp.from(NOW))
         .update();
     return id;

@@ -11,12 +11,12 @@ public final class MigratedDatabase {
 
   /** Schema only. */
   public static JdbcDataSource schemaOnly() {
-    return migrate("classpath:db/migration");
+    return migrate("classpath:db/migration", "classpath:db/vendor/h2");
   }
 
   /** Schema plus the demo reseller directory, offer catalog and the seeded customer Fabrikam. */
   public static JdbcDataSource withDemoData() {
-    return migrate("classpath:db/migration", "classpath:db/demo");
+    return migrate("classpath:db/migration", "classpath:db/vendor/h2", "classpath:db/demo");
   }
 
   private static JdbcDataSource migrate(String... locations) {

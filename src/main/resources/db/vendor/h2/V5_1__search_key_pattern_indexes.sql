@@ -1,0 +1,3 @@
+-- H2 needs nothing beside V5: its b-tree serves like 'abc%' in any collation, so
+-- customer_company_key_idx and the unique constraint on domain_prefix serve the starts-with search.
+-- (PostgreSQL's V5_1 adds pattern indexes; this keeps the version and the vendor location on H2 too.)
