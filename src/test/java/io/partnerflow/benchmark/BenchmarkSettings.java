@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /** What to run, from {@code -Dbenchmark.*} system properties (the README lists them). */
-record BenchmarkSettings(int instances, int invitations, int rounds, int warmupRounds, List<Integer> threads,
+record BenchmarkSettings(int instances, int invitations, int rounds, int warmupRounds, int jvmWarmupRounds,
+    List<Integer> threads,
     int window, Database database, List<Variant> variants, List<String> scenarios, int timeoutMs) {
 
   enum Database { H2, POSTGRES }
@@ -18,6 +19,7 @@ record BenchmarkSettings(int instances, int invitations, int rounds, int warmupR
         positive("benchmark.invitations", instances),
         positive("benchmark.rounds", 5),
         number("benchmark.warmup", 1, 0),
+        number("benchmark.jvm-warmup", 3, 0),
         Arrays.stream(property("benchmark.threads", "1,2").split(",")).map(String::trim)
             .map(threads -> whole("benchmark.threads", threads, 1)).toList(),
         positive("benchmark.window", 16),

@@ -25,7 +25,7 @@ class BenchmarkSettingsTest {
     Map<String, String> blank = new HashMap<>();
     PROPERTIES.forEach(name -> blank.put(name, " "));
     BenchmarkSettings settings = with(blank, BenchmarkSettings::fromSystemProperties);
-    assertThat(settings).isEqualTo(new BenchmarkSettings(200, 200, 5, 1, List.of(1, 2), 16, Database.H2,
+    assertThat(settings).isEqualTo(new BenchmarkSettings(200, 200, 5, 1, 3, List.of(1, 2), 16, Database.H2,
         List.of(Variant.PRODUCT), BenchmarkSettings.ALL_SCENARIOS, 600_000));
     assertThat(with(blank, () -> SectionTiming.positiveProperty(RegistryScenario.CUSTOMERS_PROPERTY, 20_000)))
         .isEqualTo(20_000);

@@ -99,7 +99,8 @@ final class PipelinedDriver {
         List<Task> open = tasks.createTaskQuery().processInstanceIdIn(inFlight.toArray(String[]::new))
             .orderByTaskCreateTime().asc().list();
         for (Task task : open) {
-          VariableMap loaded = forms.getTaskFormVariables(task.getId());
+          // As Tasklist loads a form: values as stored, JSON not parsed (deserializeValues=false)
+          VariableMap loaded = forms.getTaskFormVariables(task.getId(), null, false);
           forms.submitTaskForm(task.getId(), workload.taskForm(task, loaded));
         }
         Set<String> running = new HashSet<>();

@@ -14,9 +14,11 @@ final class Report {
     StringBuilder out = new StringBuilder();
     out.append("Machine: ").append(Benchmark.machine()).append('\n');
     out.append(String.format(Locale.ROOT,
-        "Database: %s; %d onboardings and %d invitations per round, %d warm-up + %d measured rounds, "
-            + "client threads %s, %d instances in flight per client thread%n",
+        "Database: %s; %d onboardings and %d invitations per round, %d warm-up + %d measured rounds "
+            + "(and %d JIT warm-up rounds before the first variant), client threads %s, %d instances in flight "
+            + "per client thread%n",
         settings.database(), settings.instances(), settings.invitations(), settings.warmupRounds(), settings.rounds(),
+        settings.jvmWarmupRounds(),
         settings.threads(), settings.window()));
     out.append("Variants: ").append(settings.variants().stream().map(v -> v.id + " (" + v.description + ")")
         .collect(Collectors.joining("; "))).append('\n');
