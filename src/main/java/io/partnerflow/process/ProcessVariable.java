@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -74,21 +73,11 @@ public final class ProcessVariable<T> {
     return raw instanceof TypedValue typed ? convert(typed) : convertRaw(raw);
   }
 
-  /**
-   * Sets the variable unless it already holds an equal value: every write costs a runtime update
-   * and history rows, and delegates that normalize input write back mostly unchanged values.
-   */
   public void set(VariableScope scope, T value) {
-    if (scope.hasVariable(name) && Objects.equals(from(scope), value)) {
-      return;
-    }
     scope.setVariable(name, typed(value));
   }
 
   public void setLocal(VariableScope scope, T value) {
-    if (scope.hasVariableLocal(name) && Objects.equals(convert(scope.getVariableLocalTyped(name, false)), value)) {
-      return;
-    }
     scope.setVariableLocal(name, typed(value));
   }
 
