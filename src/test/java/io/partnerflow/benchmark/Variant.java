@@ -33,9 +33,9 @@ enum Variant {
 
   HISTORY_AUDIT("history-audit", "history level audit instead of full", Map.of("camunda.bpm.history-level", "audit")),
 
-  /** PostgreSQL only: multi-row INSERTs for the engine's batched flush (fewer round trips). */
-  REWRITE_BATCHED_INSERTS("rewrite-batched-inserts", "PostgreSQL reWriteBatchedInserts=true", Map.of(
-      "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true")),
+  /** PostgreSQL only, before: one INSERT statement per row of the engine's batched flush. */
+  NO_REWRITE_BATCHED_INSERTS("no-rewrite-batched-inserts", "PostgreSQL reWriteBatchedInserts=false", Map.of(
+      "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "false")),
 
   /** PostgreSQL only: commits acknowledged before the WAL reaches disk (a crash may lose the last ones). */
   ASYNC_COMMIT("async-commit", "PostgreSQL synchronous_commit=off (measured, not shipped)", Map.of(
