@@ -4,10 +4,8 @@ import static io.partnerflow.invitation.InvitationProcess.*;
 
 import io.partnerflow.invitation.InvitationProcess.Ids;
 import io.partnerflow.mail.EmbeddedMailServer;
-import jakarta.mail.Address;
-import jakarta.mail.internet.InternetAddress;
+import io.partnerflow.testsupport.ProcessTestSupport;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,19 +153,19 @@ final class InvitationScenario {
 
   private Map<String, String> tokensByRecipient(List<Invited> invited) throws Exception {
     Map<String, String> tokens = new HashMap<>();
-    java.util.Set<String> wanted = invited.stream().map(Invited::adminEmail).collect(Collectors.toSet());
-    for (MimeMessage mail : mailServer.receivedMessages()) {
-      Address[] to = mail.getAllRecipients();
-      if (to != null && to.length == 1 && to[0] instanceof InternetAddress address && wanted.contains(address.getAddress())) {
-        Matcher link = LINK.matcher(text(mail));
-        if (link.find()) {
-          tokens.put(address.getAddress(), link.group(1));
+    List<MimeMessage> received = mailServer.receivedMessages();
+    for (Invited one : invited) {
+      for (MimeMessage mail : received) {
+        if (ProcessTestSupport.isTo(mail, one.adminEmail())) {
+          Matcher link = LINK.matcher(ProcessTestSupport.bodyPart(mail, "text/plain"));
+          if (link.find()) {
+            tokens.put(one.adminEmail(), link.group(1));
+          }
         }
       }
     }
-    if (tokens.size() != wanted.size()) {
-      throw new IllegalStateException(tokens.size() + " of " + wanted.size() + " invitation mails with a link received");
-    }
+    require(tokens.size() == invited.size(), tokens.size() + " of " + invited.size()
+        + " invitation mails with a link received");
     return tokens;
   }
 
@@ -208,24 +207,11 @@ final class InvitationScenario {
 
   private void awaitEnded(List<String> ids) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
-    while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(ids))
+    while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(new HashSet<>(ids))
         .count() > 0) {
       require(System.currentTimeMillis() < deadline, "invitations still running after acceptance");
       Thread.sleep(10);
     }
-  }
-
-  private static String text(MimeMessage mail) throws Exception {
-    Object content = mail.getContent();
-    if (content instanceof MimeMultipart multipart) {
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        Object part = multipart.getBodyPart(i).getContent();
-        text.append(part instanceof MimeMultipart nested ? nested.getBodyPart(0).getContent() : part).append('\n');
-      }
-      return text.toString();
-    }
-    return String.valueOf(content);
   }
 
   private static void require(boolean condition, String message) {

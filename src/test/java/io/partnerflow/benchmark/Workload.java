@@ -21,5 +21,5 @@ interface Workload {
   List<String> asyncActivityIds();
 
   /** Fails unless every instance did its work (end event, records, mails). */
-  void verify(List<String> processInstanceIds);
+  void verify(List<String> processInstanceIds) throws Exception;
 }

@@ -142,12 +142,17 @@ public abstract class ProcessTestSupport {
   public static List<MimeMessage> mailsTo(EmbeddedMailServer server, String address) throws MessagingException {
     List<MimeMessage> out = new ArrayList<>();
     for (MimeMessage message : server.receivedMessages()) {
-      Address[] to = message.getRecipients(Message.RecipientType.TO);
-      if (to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address))) {
+      if (isTo(message, address)) {
         out.add(message);
       }
     }
     return out;
+  }
+
+  /** Whether the mail is addressed (To) to that address, ignoring case. */
+  public static boolean isTo(MimeMessage message, String address) throws MessagingException {
+    Address[] to = message.getRecipients(Message.RecipientType.TO);
+    return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
   }
 
   /** The first body part of that type (e.g. text/plain), depth first, or null. */
