@@ -79,6 +79,7 @@ public class OnboardingApiController {
     Started started = starts.start(idempotencyKey, OPERATION, userId, startVariables, () -> {
       VariableMap variables = Variables.fromMap(startVariables);
       OnboardingProcess.INITIATOR.putIn(variables, userId);
+      OnboardingProcess.STARTED_BY_API.putIn(variables, true);
       return runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, variables).getId();
     });
     // readable by whoever may start it; should the user lack history access, the id still answers

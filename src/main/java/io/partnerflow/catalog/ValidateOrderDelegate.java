@@ -29,10 +29,13 @@ public class ValidateOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<OrderLineInput> lines = ORDER_LINES.optionalFrom(execution).orElse(List.of());
+    List<OrderLineInput> submitted = ORDER_LINES.optionalFrom(execution).orElse(List.of());
     Map<String, Offer> offers = catalog.allById();
-    List<Violation> violations = validator.validate(lines, offers);
+    List<Violation> violations = validator.validate(submitted, offers);
     Violations.enforce(execution, ORDER_ERRORS, violations, Errors.ORDER_INVALID);
+    // The form's unused lines go; "Update subscriptions" then shows lines 1..n without gaps
+    List<OrderLineInput> lines = OrderValidator.usedLines(submitted);
+    ORDER_LINES.set(execution, lines);
     List<OrderSummaryLine> summary = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       OrderLineInput line = lines.get(i);

@@ -32,7 +32,7 @@ public class ConsentPolicy {
   public List<Violation> check(AgreementConsent consent) {
     AgreementConsent c = consent != null ? consent : new AgreementConsent(null, null, null, null, null, null);
     List<Violation> out = new ArrayList<>();
-    String agreementName = agreement.type() != null ? agreement.type() : "customer agreement";
+    String agreementName = agreement.displayName();
 
     if (!Boolean.TRUE.equals(c.accepted())) {
       out.add(new Violation("agreementAccepted", "not-accepted",
@@ -85,7 +85,7 @@ public class ConsentPolicy {
   private void checkDate(String text, String agreementName, List<Violation> out) {
     if (text.isEmpty()) {
       out.add(new Violation("agreementDateAccepted", "required",
-          "Date accepted is required (the day the customer accepted the " + agreementName + ", yyyy-MM-dd)"));
+          "Date accepted is required: the day the customer accepted the " + agreementName));
       return;
     }
     LocalDate date;

@@ -6,6 +6,7 @@ import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_RELATIONSHIP;
 
 import io.partnerflow.onboarding.OnboardingAccountInfo;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
+import io.partnerflow.process.BusinessKeys;
 import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;
 import java.util.List;
@@ -30,6 +31,7 @@ public class ValidateAccountInfoDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     AccountInfo info = OnboardingAccountInfo.from(execution);
+    BusinessKeys.assign(execution, BusinessKeys.of(BusinessKeys.ofDomainPrefix(info.domainPrefix()), info.companyName()));
     List<Violation> violations = validator.validate(info);
     boolean domainWellFormed = violations.stream().noneMatch(v -> v.field().equals("domainPrefix"));
     Optional<CustomerRecord> existing =

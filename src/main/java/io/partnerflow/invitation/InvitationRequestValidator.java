@@ -21,7 +21,7 @@ public class InvitationRequestValidator {
 
   public List<Violation> validate(InvitationRequest request, Optional<Relationship> existingRelationship) {
     List<Violation> violations = new ArrayList<>();
-    requiredText(violations, "companyName", request.companyName(), 255);
+    requiredText(violations, "companyName", "Company legal name", request.companyName(), 255);
     String prefix = trim(request.domainPrefix());
     if (prefix.isEmpty()) {
       violations.add(new Violation("domainPrefix", "required", "Domain prefix is required"));
@@ -38,30 +38,30 @@ public class InvitationRequestValidator {
       violations.add(new Violation("adminEmail", "email-format", "Admin email '" + trim(request.adminEmail())
           + "' is not a valid email address"));
     }
-    requiredText(violations, "adminFirstName", request.adminFirstName(), 50);
-    requiredText(violations, "adminLastName", request.adminLastName(), 50);
+    requiredText(violations, "adminFirstName", "Admin first name", request.adminFirstName(), 50);
+    requiredText(violations, "adminLastName", "Admin last name", request.adminLastName(), 50);
     String language = trim(request.language());
     if (!LANGUAGES.contains(language)) {
       violations.add(new Violation("language", "language-not-supported",
-          "Invitations are written in en, es, pt (Brazil), ru or it, not '" + language + "'"));
+          "Language: invitations are written in English (en), Spanish (es), Portuguese (pt, Brazil), Russian (ru) or Italian (it), not '" + language + "'"));
     }
     String culture = trim(request.culture());
     if (!culture.isEmpty() && CountryRules.canonicalCulture(culture).isEmpty()) {
-      violations.add(new Violation("culture", "culture-format", "Culture '" + culture + "' is not like es-ES"));
+      violations.add(new Violation("culture", "culture-format", "Culture '" + culture + "' is not of the form language-COUNTRY, e.g. es-ES"));
     }
     if (request.personalMessage() != null && request.personalMessage().length() > MAX_MESSAGE) {
       violations.add(new Violation("personalMessage", "max-length",
-          "Personal message is longer than " + MAX_MESSAGE + " characters"));
+          "Personal message must be at most " + MAX_MESSAGE + " characters"));
     }
     return violations;
   }
 
-  private static void requiredText(List<Violation> violations, String field, String value, int max) {
+  private static void requiredText(List<Violation> violations, String field, String label, String value, int max) {
     String text = trim(value);
     if (text.isEmpty()) {
-      violations.add(new Violation(field, "required", field + " is required"));
+      violations.add(new Violation(field, "required", label + " is required"));
     } else if (text.length() > max) {
-      violations.add(new Violation(field, "max-length", field + " is longer than " + max + " characters"));
+      violations.add(new Violation(field, "max-length", label + " must be at most " + max + " characters"));
     }
   }
 

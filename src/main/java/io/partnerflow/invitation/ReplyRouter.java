@@ -2,6 +2,7 @@ package io.partnerflow.invitation;
 
 import static io.partnerflow.invitation.InvitationProcess.*;
 
+import io.partnerflow.process.BusinessKeys;
 import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -55,7 +56,11 @@ public class ReplyRouter implements InvitationReplyHandler {
       DOMAIN_PREFIX.putIn(variables, invitation.domainPrefix());
       ADMIN_EMAIL.putIn(variables, invitation.adminEmail());
     });
-    String processInstanceId = runtimeService.startProcessInstanceByKey(TRIAGE_PROCESS_KEY, variables).getId();
+    // The invitation's domain when the mail matched one, else the sender
+    String businessKey = BusinessKeys.of(reply.invitation().map(Invitation::domainPrefix).orElse(null), mail.from(),
+        mail.messageId());
+    String processInstanceId =
+        runtimeService.startProcessInstanceByKey(TRIAGE_PROCESS_KEY, businessKey, variables).getId();
     return "triage:" + problem + ":" + processInstanceId;
   }
 

@@ -6,6 +6,7 @@ import static io.partnerflow.invitation.InvitationProcess.INVITATION_ERRORS;
 import io.partnerflow.customer.CustomerRecord;
 import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.invitation.InvitationProcess.Errors;
+import io.partnerflow.process.BusinessKeys;
 import io.partnerflow.validation.Violations;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,6 +28,8 @@ public class ValidateInvitationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     InvitationRequest request = InvitationVariables.request(execution);
+    BusinessKeys.assign(execution,
+        BusinessKeys.of(BusinessKeys.ofDomainPrefix(request.domainPrefix()), request.companyName()));
     Optional<CustomerRecord> existing = customers.findByDomainPrefix(request.domainPrefix());
     Violations.enforce(execution, INVITATION_ERRORS,
         validator.validate(request, existing.map(CustomerRecord::relationship)), Errors.INVITATION_INVALID);

@@ -2,6 +2,7 @@ package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.INDIRECT_PROVIDER;
 import static io.partnerflow.onboarding.OnboardingProcess.REVIEW_REACHED;
+import static io.partnerflow.onboarding.OnboardingProcess.STARTED_BY_API;
 
 import io.partnerflow.partner.PartnerProfile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,5 +26,7 @@ public class InitializeOnboardingListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     INDIRECT_PROVIDER.set(execution, partner.indirectProvider());
     REVIEW_REACHED.set(execution, false);
+    // Only the API sets it; the gateways need a value either way
+    STARTED_BY_API.set(execution, Boolean.TRUE.equals(STARTED_BY_API.from(execution)));
   }
 }

@@ -61,6 +61,10 @@ public final class OnboardingProcess {
     public static final String REQUEST_RELATIONSHIP = "Task_RequestRelationship";
     public static final String GATEWAY_EXISTING_RELATIONSHIP = "Gateway_ExistingRelationship";
     public static final String END_ONBOARDING_CANCELLED = "EndEvent_OnboardingCancelled";
+    public static final String NOTE_ALREADY_OUR_CUSTOMER = "Task_NoteAlreadyOurCustomer";
+    public static final String NOTE_INVITATION_SENT = "Task_NoteInvitationSent";
+    public static final String GATEWAY_TELL_ALREADY_OURS = "Gateway_TellAlreadyOurs";
+    public static final String GATEWAY_TELL_INVITATION_SENT = "Gateway_TellInvitationSent";
   }
 
   /** BPMN error codes thrown by the delegates. */
@@ -108,6 +112,8 @@ public final class OnboardingProcess {
   public static final ProcessVariable<String> EXISTING_CUSTOMER_ID = stringVariable("existingCustomerId");
   /** That customer's relationship with us (RESELLER or NONE): decides between "already ours" and an invitation. */
   public static final ProcessVariable<String> EXISTING_RELATIONSHIP = stringVariable("existingRelationship");
+  /** That customer's company name, shown to the operator who started the onboarding. */
+  public static final ProcessVariable<String> EXISTING_COMPANY_NAME = stringVariable("existingCompanyName");
   /** The invitation-to-connect started for an existing customer. */
   public static final ProcessVariable<String> INVITATION_PROCESS_INSTANCE_ID = stringVariable("invitationProcessInstanceId");
 
@@ -126,6 +132,11 @@ public final class OnboardingProcess {
   /** Who confirmed the agreement (the operator) and when (ISO instant, UTC). */
   public static final ProcessVariable<String> ATTESTED_BY = stringVariable("attestedBy");
   public static final ProcessVariable<String> ATTESTED_AT = stringVariable("attestedAt");
+  /**
+   * True when the integration API started the onboarding: its client learns an existing-customer
+   * outcome from the API's status, so no note waits in Tasklist (false for everything else).
+   */
+  public static final ProcessVariable<Boolean> STARTED_BY_API = booleanVariable("startedByApi");
   /** The user who started the onboarding ({@code camunda:initiator}). */
   public static final ProcessVariable<String> INITIATOR = stringVariable("initiator");
 

@@ -14,6 +14,7 @@ import static io.partnerflow.referral.ReferralProcess.REFERRAL_ID;
 
 import io.partnerflow.customer.AccountInfoValidator;
 import io.partnerflow.validation.ValidationException;
+import io.partnerflow.process.BusinessKeys;
 import io.partnerflow.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,8 @@ public class ReferralIntake {
     // Due 14 days after receipt, however often the decision task is entered again
     DECISION_DUE_AT.putIn(variables, created.receivedAt().plus(DECISION_PERIOD).toString());
     ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(ReferralProcess.PROCESS_KEY, created.id(), variables);
+        runtimeService.startProcessInstanceByKey(ReferralProcess.PROCESS_KEY,
+            BusinessKeys.of(created.companyName(), created.contactEmail(), created.id()), variables);
     registry.attachProcessInstance(created.id(), instance.getId());
     log.info("Referral {} from {} ({}) received via {}: process {}", created.id(), created.companyName(),
         created.contactEmail(), created.source(), instance.getId());

@@ -5,6 +5,7 @@ import static io.partnerflow.referral.ReferralProcess.REFERRAL_ID;
 
 import io.partnerflow.customer.CountryRules;
 import io.partnerflow.onboarding.OnboardingProcess;
+import io.partnerflow.process.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,7 +41,7 @@ public class StartReferralOnboardingDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("Referral " + referralId + " does not exist"));
     // Started as the operator who recorded the outcome: they become the onboarding's initiator
     ProcessInstance onboarding = execution.getProcessEngineServices().getRuntimeService()
-        .startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, execution.getProcessBusinessKey(),
+        .startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, BusinessKeys.of(referral.companyName()),
             onboardingVariables(referral));
     if (!registry.won(referralId, onboarding.getId())) {
       throw new IllegalStateException("Referral " + referralId + " is not ACTIVE; it cannot be won");

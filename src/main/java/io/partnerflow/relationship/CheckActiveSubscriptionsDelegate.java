@@ -5,6 +5,7 @@ import static io.partnerflow.relationship.EndRelationshipProcess.*;
 import io.partnerflow.customer.CustomerRecord;
 import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.customer.Relationship;
+import io.partnerflow.process.BusinessKeys;
 import io.partnerflow.relationship.EndRelationshipProcess.Errors;
 import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;
@@ -39,6 +40,7 @@ public class CheckActiveSubscriptionsDelegate implements JavaDelegate {
       COMPANY_NAME.set(execution, found.companyName());
       DOMAIN_PREFIX.set(execution, found.domainPrefix());
     });
+    BusinessKeys.assign(execution, BusinessKeys.of(customer.map(CustomerRecord::domainPrefix).orElse(null), customerId));
     Violations.enforce(execution, END_RELATIONSHIP_ERRORS, violations(customerId, customer), Errors.NO_RELATIONSHIP);
 
     List<ActiveSubscription> active = subscriptions.active(customerId);

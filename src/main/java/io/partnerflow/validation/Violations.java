@@ -11,10 +11,37 @@ public final class Violations {
 
   private Violations() {}
 
-  /** One Markdown bullet per broken rule, as the correction forms display them. */
+  /**
+   * One Markdown bullet per broken rule, as the correction forms display them: the message only (it
+   * names the field by its label); field paths and rule ids are for API clients. Messages quote what
+   * was entered, and Tasklist renders form text as Markdown and HTML, so the text is escaped.
+   */
   public static String asBulletList(List<Violation> violations) {
-    return violations.stream().map(v -> "- **" + v.field() + "**: " + v.message() + " (`" + v.rule() + "`)")
-        .collect(Collectors.joining("\n"));
+    return violations.stream().map(v -> "- " + escapeMarkdown(v.message())).collect(Collectors.joining("\n"));
+  }
+
+  /** Text that Markdown and HTML show literally: entities for markup, backslashes for Markdown syntax. */
+  public static String escapeMarkdown(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\\', '`', '*', '_', '[', ']', '{', '}', '#', '|', '!', '~' -> out.append('\\').append(c);
+        case '\n', '\r' -> out.append(' ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The broken rules as {@code field/rule, field/rule}: the BPMN error's message, which the boundary
+   * event keeps in {@code errorMessage} for Cockpit and the API (the form shows sentences).
+   */
+  public static String ruleIds(List<Violation> violations) {
+    return violations.stream().map(v -> v.field() + "/" + v.rule()).collect(Collectors.joining(", "));
   }
 
   /**
@@ -25,7 +52,7 @@ public final class Violations {
       String errorCode) {
     errorsVariable.set(scope, asBulletList(violations));
     if (!violations.isEmpty()) {
-      throw new BpmnError(errorCode, violations.size() + " rule(s) broken: " + violations);
+      throw new BpmnError(errorCode, ruleIds(violations));
     }
   }
 }

@@ -102,6 +102,8 @@ class CustomerOnboardingProcessTest {
   void indirectOnboardingCreatesTheCustomerProvisionsSubscriptionsAndWelcomesTheContactInSpanish() throws Exception {
     ProcessInstance pi = driver.start(spanishAccountInfo(prefix));
     assertThat(pi).isWaitingAt(Ids.CONFIRM_CUSTOMER_AGREEMENT);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(prefix).singleResult().getId())
+        .as("the domain prefix is the business key").isEqualTo(pi.getId());
     driver.confirmAgreement(pi, TODAY);
     assertThat(pi).isWaitingAt(Ids.SELECT_RESELLER);
     driver.selectReseller(pi, RESELLER_ADATUM);
@@ -213,7 +215,7 @@ class CustomerOnboardingProcessTest {
     ProcessInstance pi = driver.start(german);
 
     assertThat(pi).isWaitingAt(Ids.EDIT_ACCOUNT_INFO).hasPassed(Ids.VALIDATE_ACCOUNT_INFO);
-    assertThat(brokenRules(ACCOUNT_INFO_ERRORS.from(vars(pi))))
+    assertThat(brokenRules(ACCOUNT_INFO_ERRORS, vars(pi)))
         .containsExactly("postalCode/postal-code-format", "contactEmail/email-format");
     assertThat(customers.findIdByDomainPrefix(prefix)).isEmpty();
 
@@ -231,6 +233,13 @@ class CustomerOnboardingProcessTest {
   @Test
   void domainOfACustomerWithoutRelationshipInAnyCaseHandsOverToAnInvitation() {
     ProcessInstance pi = driver.start(spanishAccountInfo("FabriKAM"));
+
+    // The operator who started it is told, in Tasklist, what happened instead
+    assertThat(pi).isWaitingAt(Ids.NOTE_INVITATION_SENT)
+        .hasPassed(Ids.GATEWAY_EXISTING_RELATIONSHIP, Ids.REQUEST_RELATIONSHIP, Ids.GATEWAY_TELL_INVITATION_SENT);
+    assertThat(driver.task(pi, Ids.NOTE_INVITATION_SENT).getAssignee()).isEqualTo(OPERATOR);
+    assertThat(EXISTING_COMPANY_NAME.from(vars(pi))).isEqualTo("Fabrikam, Inc.");
+    driver.noteExistingCustomer(pi, Ids.NOTE_INVITATION_SENT);
 
     assertThat(pi).isEnded()
         .hasPassed(Ids.GATEWAY_EXISTING_RELATIONSHIP, Ids.REQUEST_RELATIONSHIP, Ids.END_RELATIONSHIP_REQUESTED)
@@ -259,10 +268,28 @@ class CustomerOnboardingProcessTest {
 
     ProcessInstance pi = driver.start(spanishAccountInfo(prefix));
 
+    assertThat(pi).isWaitingAt(Ids.NOTE_ALREADY_OUR_CUSTOMER).hasPassed(Ids.GATEWAY_TELL_ALREADY_OURS);
+    assertThat(driver.task(pi, Ids.NOTE_ALREADY_OUR_CUSTOMER).getAssignee()).isEqualTo(OPERATOR);
+    assertThat(EXISTING_COMPANY_NAME.from(vars(pi))).isEqualTo(customers.find(EXISTING_CUSTOMER_ID.from(vars(pi)))
+        .orElseThrow().companyName());
+    driver.noteExistingCustomer(pi, Ids.NOTE_ALREADY_OUR_CUSTOMER);
+
     assertThat(pi).isEnded().hasPassed(Ids.GATEWAY_EXISTING_RELATIONSHIP, Ids.END_EXISTING_CUSTOMER)
         .hasNotPassed(Ids.REQUEST_RELATIONSHIP, Ids.CONFIRM_CUSTOMER_AGREEMENT);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(InvitationProcess.PROCESS_KEY)
         .variableValueEquals(InvitationProcess.DOMAIN_PREFIX.name(), prefix).count()).isZero();
+  }
+
+  @Test
+  void existingCustomerStartedByTheApiEndsWithoutANoteInTasklist() {
+    insertCustomerElsewhere(prefix); // relationship RESELLER
+    VariableMap start = spanishAccountInfo(prefix);
+    STARTED_BY_API.putIn(start, true);
+
+    ProcessInstance pi = driver.start(start);
+
+    assertThat(pi).isEnded().hasPassed(Ids.GATEWAY_TELL_ALREADY_OURS, Ids.END_EXISTING_CUSTOMER)
+        .hasNotPassed(Ids.NOTE_ALREADY_OUR_CUSTOMER, Ids.REQUEST_RELATIONSHIP);
   }
 
   @Test
@@ -274,6 +301,8 @@ class CustomerOnboardingProcessTest {
 
     driver.review(pi, Decisions.REVIEW_SUBMIT);
 
+    assertThat(pi).isWaitingAt(Ids.NOTE_ALREADY_OUR_CUSTOMER);
+    driver.noteExistingCustomer(pi, Ids.NOTE_ALREADY_OUR_CUSTOMER);
     assertThat(pi).isEnded().hasPassed(Ids.CREATE_CUSTOMER, Ids.BOUNDARY_DOMAIN_TAKEN_ON_SUBMIT, Ids.END_EXISTING_CUSTOMER)
         .hasNotPassed(Ids.PROVISION_SUBSCRIPTIONS);
     assertThat(historicValue(pi, EXISTING_CUSTOMER_ID.name())).isEqualTo(otherCustomerId);
@@ -306,7 +335,7 @@ class CustomerOnboardingProcessTest {
 
     assertThat(pi).isWaitingAt(Ids.CONFIRM_CUSTOMER_AGREEMENT).hasPassed(Ids.RECORD_CANCELLATION)
         .hasNotPassed(Ids.END_ONBOARDING_CANCELLED);
-    assertThat(brokenRules(AGREEMENT_ERRORS.from(vars(pi)))).containsExactly("cancellationReason/reason-length");
+    assertThat(brokenRules(AGREEMENT_ERRORS, vars(pi))).containsExactly("cancellationReason/reason-length");
     assertThat(customers.findIdByDomainPrefix(prefix)).isEmpty();
   }
 
@@ -362,7 +391,7 @@ class CustomerOnboardingProcessTest {
 
     assertThat(pi).isWaitingAt(Ids.CONFIRM_CUSTOMER_AGREEMENT).hasPassed(Ids.CHECK_CONSENT)
         .hasNotPassed(Ids.SELECT_RESELLER, Ids.SELECT_SUBSCRIPTIONS);
-    assertThat(brokenRules(AGREEMENT_ERRORS.from(vars(pi)))).containsExactly(brokenRule);
+    assertThat(brokenRules(AGREEMENT_ERRORS, vars(pi))).containsExactly(brokenRule);
     assertThat(ATTESTED_BY.from(vars(pi))).isNull();
     assertThat(customers.findIdByDomainPrefix(prefix)).isEmpty();
 
@@ -407,7 +436,7 @@ class CustomerOnboardingProcessTest {
     driver.selectReseller(pi, resellerId);
 
     assertThat(pi).isWaitingAt(Ids.SELECT_RESELLER).hasPassed(Ids.ASSIGN_RESELLER).hasNotPassed(Ids.SELECT_SUBSCRIPTIONS);
-    assertThat(brokenRules(RESELLER_ERRORS.from(vars(pi)))).containsExactly(brokenRule);
+    assertThat(brokenRules(RESELLER_ERRORS, vars(pi))).containsExactly(brokenRule);
     assertThat(RESELLER_PARTNER_ID.from(vars(pi))).isNull();
 
     driver.selectReseller(pi, RESELLER_ADATUM);
@@ -448,7 +477,7 @@ class CustomerOnboardingProcessTest {
     driver.selectSubscriptions(pi, lines);
 
     assertThat(pi).isWaitingAt(Ids.SELECT_SUBSCRIPTIONS).hasPassed(Ids.VALIDATE_ORDER).hasNotPassed(Ids.REVIEW);
-    assertThat(brokenRules(ORDER_ERRORS.from(vars(pi)))).containsExactlyElementsOf(brokenRules);
+    assertThat(brokenRules(ORDER_ERRORS, vars(pi))).containsExactlyElementsOf(brokenRules);
     assertThat(ORDER_SUMMARY.from(vars(pi))).isNull();
     assertThat(customers.findIdByDomainPrefix(prefix)).isEmpty();
   }

@@ -108,6 +108,11 @@ public final class OnboardingDriver extends ProcessTestSupport {
     complete(pi, Ids.EDIT_ACCOUNT_INFO, accountInfo);
   }
 
+  /** "Existing customer: …": the operator has read the note (the form has no fields). */
+  public void noteExistingCustomer(ProcessInstance pi, String noteTaskId) {
+    complete(pi, noteTaskId, Variables.createVariables());
+  }
+
   public void handOverCredentials(ProcessInstance pi) {
     complete(pi, Ids.HAND_OVER_CREDENTIALS, CREDENTIALS_HANDED_OVER.putIn(Variables.createVariables(), true));
   }

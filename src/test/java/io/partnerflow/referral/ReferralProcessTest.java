@@ -115,7 +115,7 @@ class ReferralProcessTest {
 
     ProcessInstance onboarding =
         runtimeService.createProcessInstanceQuery().processInstanceId(onboardingId).singleResult();
-    assertThat(onboarding.getBusinessKey()).isEqualTo(referral.id());
+    assertThat(onboarding.getBusinessKey()).as("the company until a domain prefix is entered").isEqualTo(company);
     assertThat(onboarding).isWaitingAt(OnboardingProcess.Ids.EDIT_ACCOUNT_INFO)
         .hasPassed(OnboardingProcess.Ids.VALIDATE_ACCOUNT_INFO);
     Map<String, Object> v = runtimeService.getVariables(onboardingId);
@@ -129,7 +129,7 @@ class ReferralProcessTest {
     assertThat(OnboardingProcess.CULTURE.from(v)).isEqualTo("es-ES");
     assertThat(OnboardingProcess.INITIATOR.from(v)).isEqualTo(OPERATOR);
     // Only what a referral cannot know is left to the operator
-    assertThat(brokenRules(OnboardingProcess.ACCOUNT_INFO_ERRORS.from(v))).containsExactlyInAnyOrder(
+    assertThat(brokenRules(OnboardingProcess.ACCOUNT_INFO_ERRORS, v)).containsExactlyInAnyOrder(
         "domainPrefix/required", "addressLine1/required", "city/required", "postalCode/required");
   }
 
@@ -146,7 +146,7 @@ class ReferralProcessTest {
     assertThat(lost.status()).isEqualTo(ReferralStatus.LOST);
     assertThat(lost.onboardingProcessInstanceId()).isNull();
     assertThat(lost.outcomeAt()).isEqualTo(NOW);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(referral.id())
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(referral.companyName())
         .processDefinitionKey(OnboardingProcess.PROCESS_KEY).count()).isZero();
   }
 
@@ -158,12 +158,12 @@ class ReferralProcessTest {
     driver.accept(pi, 0.0, TODAY.minusDays(1));
 
     assertThat(pi).isWaitingAt(Ids.DECIDE).hasPassed(Ids.BOUNDARY_ACCEPTANCE_INVALID).hasNotPassed(Ids.RECORD_OUTCOME);
-    assertThat(brokenRules(ReferralProcess.REFERRAL_ERRORS.from(runtimeService.getVariables(pi.getId()))))
+    assertThat(brokenRules(ReferralProcess.REFERRAL_ERRORS, runtimeService.getVariables(pi.getId())))
         .containsExactly("estimatedDealValue/min", "estimatedCloseDate/not-in-past");
     assertThat(registry.find(referral.id()).orElseThrow().status()).isEqualTo(ReferralStatus.NEW);
 
     driver.accept(pi, 2_000_000_000.0, null);
-    assertThat(brokenRules(ReferralProcess.REFERRAL_ERRORS.from(runtimeService.getVariables(pi.getId()))))
+    assertThat(brokenRules(ReferralProcess.REFERRAL_ERRORS, runtimeService.getVariables(pi.getId())))
         .containsExactly("estimatedDealValue/max", "estimatedCloseDate/required");
     // Going back to the decision does not restart the clock: still due 14 days after receipt
     assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
@@ -266,7 +266,7 @@ class ReferralProcessTest {
     assertThat(referral.need()).isEqualTo("20 buzones\ny Teams.");
     ProcessInstance pi = driver.instance(referral);
     assertThat(pi).isWaitingAt(Ids.DECIDE);
-    assertThat(pi.getBusinessKey()).isEqualTo(referral.id());
+    assertThat(pi.getBusinessKey()).as("readable in Tasklist and Cockpit").isEqualTo(company);
   }
 
   // --- searching ----------------------------------------------------------------------------------

@@ -354,7 +354,7 @@ class EndRelationshipProcessTest {
     assertThat(pi).isEnded().hasPassed(Ids.BOUNDARY_NO_RELATIONSHIP, Ids.END_NOTHING_TO_END)
         .hasNotPassed(Ids.GATEWAY_HAS_ACTIVE, Ids.REMOVE_RELATIONSHIP);
     Map<String, Object> vars = historicVars(pi);
-    assertThat(ProcessTestSupport.brokenRules(END_RELATIONSHIP_ERRORS.from(vars)))
+    assertThat(ProcessTestSupport.brokenRules(END_RELATIONSHIP_ERRORS, vars))
         .containsExactly("customerId/customer-unknown");
     assertThat(END_RELATIONSHIP_ERRORS.from(vars)).contains(unknown);
   }
@@ -368,7 +368,7 @@ class EndRelationshipProcessTest {
     assertThat(pi).isEnded().hasPassed(Ids.BOUNDARY_NO_RELATIONSHIP, Ids.END_NOTHING_TO_END)
         .hasNotPassed(Ids.REMOVE_RELATIONSHIP);
     Map<String, Object> vars = historicVars(pi);
-    assertThat(ProcessTestSupport.brokenRules(END_RELATIONSHIP_ERRORS.from(vars)))
+    assertThat(ProcessTestSupport.brokenRules(END_RELATIONSHIP_ERRORS, vars))
         .containsExactly("customerId/no-relationship");
     assertThat(COMPANY_NAME.from(vars)).isEqualTo("Contoso " + prefix);
     assertThat(customers.find(customerId).orElseThrow().version()).isZero();

@@ -3,6 +3,7 @@ package io.partnerflow.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.mail.EmbeddedMailServer;
+import io.partnerflow.process.ProcessVariable;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -18,10 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -53,7 +53,8 @@ public abstract class ProcessTestSupport {
   public static final Instant NOW = Instant.parse("2026-03-04T09:30:00Z");
   public static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
 
-  private static final Pattern BROKEN_RULE = Pattern.compile("^- \\*\\*(.+?)\\*\\*: .* \\(`(.+?)`\\)$", Pattern.MULTILINE);
+  /** Where the boundary events keep the BPMN error's message ({@code camunda:errorMessageVariable}). */
+  public static final String ERROR_MESSAGE = "errorMessage";
 
   protected final RuntimeService runtimeService;
   protected final TaskService taskService;
@@ -175,21 +176,21 @@ public abstract class ProcessTestSupport {
   // --- validation -----------------------------------------------------------------------------
 
   /**
-   * The broken rules in an errors variable ({@code Violations.asBulletList}) as "field/rule", in
-   * order, e.g. {@code postalCode/postal-code-format}; empty for an empty or absent list. Every
-   * non-blank line must be one.
+   * The broken rules of the last BPMN error raised by {@code Violations.enforce}, as "field/rule" in
+   * order (e.g. {@code postalCode/postal-code-format}), read from the boundary event's
+   * {@code errorMessage}; the errors variable the form shows must hold one sentence per rule.
+   * Empty when the errors variable is empty or absent.
    */
-  public static List<String> brokenRules(String bulletList) {
-    List<String> out = new ArrayList<>();
-    if (bulletList == null) {
-      return out;
+  public static List<String> brokenRules(ProcessVariable<String> errorsVariable, Map<String, Object> variables) {
+    String shown = errorsVariable.from(variables);
+    if (shown == null || shown.isBlank()) {
+      return List.of();
     }
-    Matcher m = BROKEN_RULE.matcher(bulletList);
-    while (m.find()) {
-      out.add(m.group(1) + "/" + m.group(2));
-    }
-    assertThat(out).as("every line of %s is a broken rule", bulletList)
-        .hasSize((int) bulletList.lines().filter(l -> !l.isBlank()).count());
+    Object ruleIds = variables.get(ERROR_MESSAGE);
+    assertThat(ruleIds).as("errorMessage beside %s", errorsVariable).isInstanceOf(String.class);
+    List<String> out = List.of(((String) ruleIds).split(", "));
+    assertThat(shown.lines().filter(l -> !l.isBlank()).toList()).as("one sentence per broken rule in %s", shown)
+        .hasSameSizeAs(out).allSatisfy(line -> assertThat(line).startsWith("- ").doesNotContain("`"));
     return out;
   }
 }

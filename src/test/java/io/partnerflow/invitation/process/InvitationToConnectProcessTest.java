@@ -136,7 +136,7 @@ class InvitationToConnectProcessTest extends InvitationProcessTestBase {
 
     assertThat(pi).isWaitingAt(Ids.EDIT_INVITATION).hasPassed(Ids.VALIDATE_INVITATION)
         .hasNotPassed(Ids.REGISTER_INVITATION);
-    assertThat(brokenRules(INVITATION_ERRORS.from(driver.vars(pi))))
+    assertThat(brokenRules(INVITATION_ERRORS, driver.vars(pi)))
         .containsExactly("adminEmail/email-format", "language/language-not-supported");
     assertThat(driver.invitationsFor(prefix)).isZero();
     assertThat(INVITATION_ID.from(driver.vars(pi))).isNull();
@@ -166,7 +166,7 @@ class InvitationToConnectProcessTest extends InvitationProcessTestBase {
     COMPANY_NAME.putIn(request, " ");
     ProcessInstance pi = driver.start(request);
     assertThat(pi).isWaitingAt(Ids.EDIT_INVITATION);
-    assertThat(brokenRules(INVITATION_ERRORS.from(driver.vars(pi)))).containsExactly("companyName/required");
+    assertThat(brokenRules(INVITATION_ERRORS, driver.vars(pi))).containsExactly("companyName/required");
 
     driver.editInvitation(pi, request, Decisions.INVITATION_CANCEL);
 
@@ -184,7 +184,7 @@ class InvitationToConnectProcessTest extends InvitationProcessTestBase {
     ProcessInstance pi = driver.start(request);
 
     assertThat(pi).isWaitingAt(Ids.EDIT_INVITATION).hasNotPassed(Ids.REGISTER_INVITATION);
-    assertThat(brokenRules(INVITATION_ERRORS.from(driver.vars(pi)))).containsExactly("domainPrefix/relationship-exists");
+    assertThat(brokenRules(INVITATION_ERRORS, driver.vars(pi))).containsExactly("domainPrefix/relationship-exists");
     assertThat(driver.invitationsFor(prefix)).isZero();
     assertThat(driver.mailsTo(email)).isEmpty();
   }
@@ -310,7 +310,7 @@ class InvitationToConnectProcessTest extends InvitationProcessTestBase {
     CUSTOMER_ID.putIn(handedOver, oldCustomerId);
     LANGUAGE.putIn(handedOver, "de");
     ProcessInstance pi = driver.start(handedOver);
-    assertThat(brokenRules(INVITATION_ERRORS.from(driver.vars(pi)))).containsExactly("language/language-not-supported");
+    assertThat(brokenRules(INVITATION_ERRORS, driver.vars(pi))).containsExactly("language/language-not-supported");
 
     // The operator sees it is the wrong tenant and invites another domain instead
     driver.editInvitation(pi, spanishRequest(prefix), Decisions.INVITATION_SEND);
