@@ -79,7 +79,7 @@ public class OrderValidator {
             label + ": enter the number of licenses" + (offer != null ? " of " + offer.name() : "") + "."));
       } else if (offer != null && (quantity < offer.minQuantity() || quantity > offer.maxQuantity())) {
         out.add(new Violation(quantityField, "quantity-range",
-            label + ": " + offer.name() + " takes " + range(offer) + " licenses, not " + quantity + "."));
+            label + ": " + offer.name() + " takes " + range(offer) + ", not " + quantity + "."));
       } else if (offer == null && quantity < 1) {
         out.add(new Violation(quantityField, "quantity-range",
             label + ": the number of licenses must be at least 1, not " + quantity + "."));
@@ -99,7 +99,7 @@ public class OrderValidator {
 
   private static String range(Offer offer) {
     return offer.minQuantity() == offer.maxQuantity()
-        ? "exactly " + offer.minQuantity()
-        : offer.minQuantity() + " to " + offer.maxQuantity();
+        ? "exactly " + offer.minQuantity() + (offer.minQuantity() == 1 ? " license" : " licenses")
+        : offer.minQuantity() + " to " + offer.maxQuantity() + " licenses";
   }
 }

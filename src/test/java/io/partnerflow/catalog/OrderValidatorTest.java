@@ -127,7 +127,7 @@ class OrderValidatorTest {
   void anOfferWithOneAllowedCountSaysExactly() {
     Map<String, Offer> catalog = Map.of("AZURE-PLAN", new Offer("AZURE-PLAN", "Azure plan", 1, 1, false, null, false));
     assertThat(validator.validate(List.of(line("AZURE-PLAN", 2)), catalog)).extracting(Violation::message)
-        .containsExactly("Line 1: Azure plan takes exactly 1 licenses, not 2.");
+        .containsExactly("Line 1: Azure plan takes exactly 1 license, not 2.");
   }
 
   @Test

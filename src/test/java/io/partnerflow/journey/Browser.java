@@ -1,0 +1,157 @@
+package io.partnerflow.journey;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A real, headless Debian Chromium driven through chromedriver, as a person's browser: one per
+ * journey, with its own profile (so its own sessions). Selenium Manager never runs: driver and
+ * browser are named explicitly.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+  /** Where a failing step leaves its screenshot, page HTML, URL and browser console. */
+  public static final Path ARTIFACTS = Paths.get("target", "journeys");
+  /** Long enough for the job executor and the mail pollers on a busy two-core CI machine. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(45);
+
+  private final String baseUrl;
+  private final Path profile;
+  private final ChromeDriverService service;
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+
+  private Browser(String baseUrl) throws IOException {
+    this.baseUrl = baseUrl;
+    this.profile = Files.createTempDirectory("partnerflow-chromium-");
+    this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1100", "--lang=en-US",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, TIMEOUT);
+  }
+
+  public static Browser open(String baseUrl) throws IOException {
+    return new Browser(baseUrl);
+  }
+
+  public static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Opens a path of the product ({@code /mailbox}) or an absolute URL. */
+  public void go(String pathOrUrl) {
+    driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+  }
+
+  public <T> T until(Function<WebDriver, T> condition) {
+    return wait.until(condition::apply);
+  }
+
+  public <T> T until(Duration timeout, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout).until(condition::apply);
+  }
+
+  public WebElement visible(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public WebElement clickable(By locator) {
+    return wait.until(ExpectedConditions.elementToBeClickable(locator));
+  }
+
+  public void click(By locator) {
+    clickable(locator).click();
+  }
+
+  public List<WebElement> all(By locator) {
+    return driver.findElements(locator);
+  }
+
+  public String text(By locator) {
+    return visible(locator).getText();
+  }
+
+  /** A link that opens a new tab (mail bodies do): follows it into that tab and closes the old one. */
+  public void followIntoNewTab(Runnable clickThatOpensATab) {
+    List<String> before = new ArrayList<>(driver.getWindowHandles());
+    clickThatOpensATab.run();
+    String opened = until(d -> d.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst()
+        .orElse(null));
+    driver.close();
+    driver.switchTo().window(opened);
+  }
+
+  public void scrollIntoView(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** Screenshot, HTML, URL and console of the current page, named after the failing step. */
+  public void saveArtifacts(String name) {
+    try {
+      Files.createDirectories(ARTIFACTS);
+      File screenshot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(screenshot.toPath(), ARTIFACTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(ARTIFACTS.resolve(name + ".html"), String.valueOf(driver.getPageSource()),
+          StandardCharsets.UTF_8);
+      Files.writeString(ARTIFACTS.resolve(name + "-url.txt"), String.valueOf(driver.getCurrentUrl()),
+          StandardCharsets.UTF_8);
+      List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+      Files.write(ARTIFACTS.resolve(name + "-console.log"), console, StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      System.err.println("Could not save browser artifacts for " + name + ": " + e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      service.stop();
+      FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+  }
+}
