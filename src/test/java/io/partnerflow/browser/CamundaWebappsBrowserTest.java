@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.onboarding.OnboardingProcess;
+import io.partnerflow.security.DemoUsersInitializer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -28,6 +29,7 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -62,8 +64,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The Camunda webapps in a real (headless) Chromium. An operator starts "Add a new customer" from
  * Tasklist (login, "Start process", the Camunda Form {@code form-account-info}) and the engine holds
- * the instance waiting in {@code Task_ConfirmCustomerAgreement}; a manager finds a finished instance
- * in Cockpit through our "Finished instances" plugin.
+ * the instance waiting in {@code Task_ConfirmCustomerAgreement}; a manager finds finished instances
+ * in Cockpit through our "Finished instances" plugin (business keys, paging, filter, links to the
+ * customer).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Closed after the class: each context registers engine "default" with Camunda's static container
@@ -90,6 +93,9 @@ class CamundaWebappsBrowserTest {
 
   @Autowired
   ManagementService managementService;
+
+  @Autowired
+  IdentityService identityService;
 
   @Autowired
   EmbeddedMailServer mailServer;
@@ -218,6 +224,81 @@ class CamundaWebappsBrowserTest {
   }
 
   @Test
+  void managerPagesFinishedInstancesSeesBusinessKeysAndFollowsARowToItsCustomer(TestInfo testInfo) {
+    // 55 onboardings of the seeded customer's domain, each ended at once, started by the operator; one
+    // business key carries markup (business keys come from user input)
+    String hostileKey = "fabrikam<img src=x onerror=\"window.pwned=1\">&amp;";
+    ProcessInstance hostile = null;
+    ProcessInstance waiting;
+    identityService.setAuthentication("operator", List.of(DemoUsersInitializer.OPERATORS));
+    try {
+      for (int i = 0; i < 55; i++) {
+        ProcessInstance started = runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY,
+            i == 10 ? hostileKey : "fabrikam", OnboardingProcess.DOMAIN_PREFIX.putIn(Variables.createVariables(), "fabrikam"));
+        hostile = i == 10 ? started : hostile;
+      }
+      // and the newest one deleted (by an admin) while waiting for an edit: no customer known, no end event
+      waiting = runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, "bt-deleted",
+          OnboardingProcess.DOMAIN_PREFIX.putIn(Variables.createVariables(), "bt-deleted"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(runtimeService.getActiveActivityIds(waiting.getId())).containsExactly(OnboardingProcess.Ids.EDIT_ACCOUNT_INFO);
+    runtimeService.deleteProcessInstance(waiting.getId(), "test: abandoned");
+    String definitionId = hostile.getProcessDefinitionId();
+    // What the tab must show, in its order: most recently finished first, ties by id
+    List<HistoricProcessInstance> expected = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionId(definitionId).finished()
+        .orderByProcessInstanceEndTime().desc().orderByProcessInstanceId().desc().list();
+    assertThat(expected).hasSizeGreaterThan(55);
+    String total = " of " + expected.size() + " finished instances";
+    By rows = By.cssSelector("table.partnerflow-finished-instances tbody tr");
+    By status = By.cssSelector(".partnerflow-finished-status");
+
+    try {
+      signIn("cockpit", "manager", "manager", By.cssSelector("a[href*='#/processes']"));
+      driver.get(baseUrl() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
+          + "/runtime?detailsTab=partnerflow.finishedInstances");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "1–50" + total));
+      assertThat(instanceIds(rows)).containsExactlyElementsOf(expected.subList(0, 50).stream()
+          .map(HistoricProcessInstance::getId).toList());
+
+      WebElement deleted = driver.findElements(rows).get(0);
+      assertThat(deleted.getText()).contains("TERMINATED", "bt-deleted", "operator");
+      assertThat(deleted.findElements(By.tagName("a"))).as("no customer, no link").isEmpty();
+      assertThat(deleted.findElement(By.cssSelector("td.end-event")).getText()).isEmpty();
+
+      WebElement hostileRow = row(hostile.getId());
+      assertThat(hostileRow.findElement(By.cssSelector("td.business-key")).getText()).isEqualTo(hostileKey);
+      assertThat(hostileRow.findElement(By.cssSelector("td.end-event")).getText())
+          .isEqualTo("Existing customer: invitation sent");
+      assertThat(driver.findElements(By.cssSelector("table.partnerflow-finished-instances img"))).isEmpty();
+      assertThat(((JavascriptExecutor) driver).executeScript("return window.pwned === undefined")).isEqualTo(true);
+
+      driver.findElement(By.cssSelector(".partnerflow-finished-pager .next-page")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "51–" + expected.size() + total));
+      assertThat(instanceIds(rows)).containsExactlyElementsOf(expected.subList(50, expected.size()).stream()
+          .map(HistoricProcessInstance::getId).toList());
+      assertThat(driver.findElement(By.cssSelector(".partnerflow-finished-pager .next-page")).isEnabled()).isFalse();
+
+      WebElement filter = driver.findElement(By.cssSelector(".business-key-filter"));
+      filter.sendKeys("<img");
+      driver.findElement(By.cssSelector(".partnerflow-finished-filter button[type='submit']")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "1–1 of 1 finished instances"));
+      assertThat(instanceIds(rows)).containsExactly(hostile.getId());
+
+      // The onboarding worked on Fabrikam (existingCustomerId): its id links to Fabrikam's customer page
+      row(hostile.getId()).findElement(By.linkText(hostile.getId())).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("primary-domain"), "fabrikam.onmicrosoft.com"));
+      assertThat(driver.getCurrentUrl()).endsWith("/customers/0b1c4e9a-5a52-4b8f-8a43-6d2f1e7c9a10");
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fabrikam, Inc.");
+    } catch (Throwable e) {
+      saveArtifacts(testInfo);
+      throw e;
+    }
+  }
+
+  @Test
   void customerAdminAcceptsInvitationOnThePublicPageAndASecondVisitSaysAlreadyAnswered(TestInfo testInfo)
       throws Exception {
     String prefix = "bi" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
@@ -284,6 +365,16 @@ class CamundaWebappsBrowserTest {
       saveArtifacts(testInfo);
       throw e;
     }
+  }
+
+  /** The instance ids of the finished-instances table's rows, top to bottom. */
+  private List<String> instanceIds(By rows) {
+    return driver.findElements(rows).stream().map(r -> r.findElement(By.cssSelector("td.instance-id")).getText()).toList();
+  }
+
+  private WebElement row(String instanceId) {
+    return driver.findElement(By.xpath("//table[contains(@class,'partnerflow-finished-instances')]"
+        + "//tr[td[contains(@class,'instance-id') and normalize-space(.)='" + instanceId + "']]"));
   }
 
   /** The acceptance link from the invitation mail the embedded mail server received. */
