@@ -123,6 +123,19 @@ public final class Browser implements AutoCloseable {
     driver.switchTo().window(opened);
   }
 
+  /** Closes Tasklist's notices ("process started", "you are assigned…"): they cover the buttons below them. */
+  public void dismissNotifications() {
+    for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close, [notifications-panel] .close"))) {
+      if (close.isDisplayed()) {
+        try {
+          close.click();
+        } catch (RuntimeException gone) {
+          // faded out meanwhile
+        }
+      }
+    }
+  }
+
   public void scrollIntoView(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }

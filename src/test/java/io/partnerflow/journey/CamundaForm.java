@@ -14,7 +14,9 @@ import org.openqa.selenium.WebElement;
  */
 public final class CamundaForm {
 
-  private static final DateTimeFormatter TASKLIST_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  /** How the date picker shows a date once it took it (flatpickr's m/d/Y, no leading zeros). */
+  private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
 
   private final Browser browser;
   private final By root;
@@ -57,8 +59,9 @@ public final class CamundaForm {
     if (!value.isEmpty()) {
       input.sendKeys(value);
     }
+    // No Tab out: it would focus the next field, and a searchable select opens its list on focus,
+    // moving the buttons below while they are clicked
     browser.until(d -> value.equals(input.getAttribute("value")));
-    input.sendKeys(Keys.TAB);
     return this;
   }
 
@@ -126,9 +129,9 @@ public final class CamundaForm {
     browser.scrollIntoView(input);
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(TASKLIST_DATE.format(date), Keys.ENTER);
-    browser.until(d -> TASKLIST_DATE.format(date).equals(input.getAttribute("value")));
-    input.sendKeys(Keys.TAB);
+    input.sendKeys(TYPED_DATE.format(date), Keys.ENTER);
+    browser.until(d -> SHOWN_DATE.format(date).equals(input.getAttribute("value")));
+    input.sendKeys(Keys.ESCAPE);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package io.partnerflow.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.partnerflow.journey.Mailbox.Mail;
 import io.partnerflow.onboarding.OnboardingProcess;
@@ -31,6 +32,8 @@ class CustomerLifecycleJourneyTest extends JourneyTestBase {
   private final String prefix = uniquePrefix("lifecycle");
   private final String company = "Contoso Iberia " + prefix + " S.L.";
   private final String contactEmail = "lucia.garcia@" + prefix + ".example";
+  /** The later steps need the customer the first one onboards. */
+  private boolean onboarded;
 
   @Test
   @Order(1)
@@ -145,11 +148,13 @@ class CustomerLifecycleJourneyTest extends JourneyTestBase {
     assertThat(welcome.htmlLanguage()).isEqualTo("es");
     assertThat(welcome.htmlText()).contains(company, "admin@" + prefix + ".onmicrosoft.com")
         .doesNotContain(password.group(1)).doesNotContain("ACEPTO");
+    onboarded = true;
   }
 
   @Test
   @Order(2)
   void onboardingTheSameDomainAgainTellsTheOperatorItIsOursAlready() {
+    assumeTrue(onboarded, "the customer was not onboarded");
     Tasklist tasklist = operatorInTasklist();
     StartDialog start = tasklist.startProcess("Add a new customer");
     start.form()
@@ -169,8 +174,8 @@ class CustomerLifecycleJourneyTest extends JourneyTestBase {
     TaskView note = tasklist.openTask("Existing customer: already ours", company + " (again)");
     assertThat(note.form().text()).contains(prefix + ".onmicrosoft.com", company, "We are already its reseller")
         .doesNotContain("An invitation to connect was sent");
-    note.form().link("Open its customer page").getAttribute("href").endsWith("/customers/"
-        + registry.customer(prefix).orElseThrow().id());
+    assertThat(note.form().link("Open its customer page").getAttribute("href"))
+        .endsWith("/customers/" + registry.customer(prefix).orElseThrow().id());
     note.complete();
 
     HistoricProcessInstance second = registry.instance(OnboardingProcess.PROCESS_KEY, prefix);
@@ -181,6 +186,7 @@ class CustomerLifecycleJourneyTest extends JourneyTestBase {
   @Test
   @Order(3)
   void operatorKeepsTheRelationshipOnceThenEndsIt() {
+    assumeTrue(onboarded, "the customer was not onboarded");
     Tasklist tasklist = operatorInTasklist();
     CustomerPages customer = CustomerPages.list(browser).open(prefix, company);
     String customerId = customer.customerIdFromUrl();

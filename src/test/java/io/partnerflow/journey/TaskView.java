@@ -32,6 +32,7 @@ public final class TaskView {
   public TaskView claim() {
     browser.visible(FORM);
     List<WebElement> claim = browser.all(CLAIM);
+    browser.dismissNotifications();
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
       claim.get(0).click();
     }
@@ -56,6 +57,7 @@ public final class TaskView {
     WebElement button = browser.visible(COMPLETE);
     browser.scrollIntoView(button);
     browser.until(d -> button.isEnabled() ? true : null);
+    browser.dismissNotifications();
     button.click();
     browser.until(d -> d.findElements(header(name)).isEmpty() ? true : null);
   }
@@ -68,6 +70,7 @@ public final class TaskView {
     WebElement button = browser.visible(COMPLETE);
     browser.scrollIntoView(button);
     if (button.isEnabled()) {
+      browser.dismissNotifications();
       button.click();
     }
     List<String> errors = browser.until(d -> {
