@@ -35,6 +35,7 @@ public final class InvitationProcess {
     public static final String RECORD_RELATIONSHIP = "Task_RecordRelationship";
     public static final String NOTIFY_OPERATIONS = "Task_NotifyOperations";
 
+    public static final String BOUNDARY_INVITATION_INVALID = "BoundaryEvent_InvitationInvalid";
     public static final String TIMER_FIRST_REMINDER = "BoundaryEvent_FirstReminderDue";
     public static final String TIMER_SECOND_REMINDER = "BoundaryEvent_SecondReminderDue";
     public static final String TIMER_EXPIRY = "BoundaryEvent_InvitationExpired";
