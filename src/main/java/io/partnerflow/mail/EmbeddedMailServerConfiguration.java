@@ -17,8 +17,9 @@ public class EmbeddedMailServerConfiguration {
 
   @Bean(destroyMethod = "stop")
   public EmbeddedMailServer embeddedMailServer(MailProperties properties) {
+    MailProperties.Embedded embedded = properties.embedded();
     EmbeddedMailServer server =
-        new EmbeddedMailServer(properties.embedded().smtpPort(), properties.embedded().imapPort());
+        new EmbeddedMailServer(embedded.smtpPort(), embedded.imapPort(), embedded.storePath());
     server.start();
     return server;
   }

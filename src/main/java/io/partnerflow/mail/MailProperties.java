@@ -1,5 +1,6 @@
 package io.partnerflow.mail;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,9 +12,20 @@ public record MailProperties(String from, Embedded embedded) {
 
   public MailProperties {
     if (embedded == null) {
-      embedded = new Embedded(false, 0, 0);
+      embedded = new Embedded(false, 0, 0, null);
     }
   }
 
-  public record Embedded(boolean enabled, int smtpPort, int imapPort) {}
+  /**
+   * @param storeDir folder that keeps every mail the embedded server received, so its mailboxes
+   *     survive a restart ({@link MailStore}); empty = in memory only (the default when unset, so
+   *     tests and other contexts never write into the application's folder by accident)
+   */
+  public record Embedded(boolean enabled, int smtpPort, int imapPort, String storeDir) {
+
+    /** The store folder, or null when mail is kept in memory only. */
+    public Path storePath() {
+      return storeDir == null || storeDir.isBlank() ? null : Path.of(storeDir.strip());
+    }
+  }
 }

@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
@@ -15,35 +15,42 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates our own pages and APIs with the Camunda identity service: a user logged in to
- * Tasklist/Cockpit/Admin (same HTTP session) or HTTP Basic credentials; anything else gets 401.
- * For the request the engine's current authentication is that user, so engine calls made on its
- * behalf are authorized as that user; {@link HttpServletRequest#getRemoteUser()} and the request
- * attribute {@link #USER_ID_ATTRIBUTE} carry the user id.
+ * Tasklist/Cockpit/Admin or our {@link LoginController login page} (same HTTP session) or HTTP Basic
+ * credentials. Anything else gets 401 with a Basic challenge, except, on pages, a browser opening
+ * one: it is sent to the login page, which comes back here afterwards. For the request the engine's
+ * current authentication is that user, so engine calls made on its behalf are authorized as that
+ * user; {@link HttpServletRequest#getRemoteUser()} and the request attribute
+ * {@link #USER_ID_ATTRIBUTE} carry the user id.
  */
 public class PartnerflowAuthenticationFilter extends OncePerRequestFilter {
 
   public static final String USER_ID_ATTRIBUTE = "partnerflow.userId";
 
-  /** Where the Camunda webapps keep their {@link Authentications} (AuthenticationUtil's key is protected). */
-  static final String CAMUNDA_SESSION_ATTRIBUTE = "authenticatedUser";
-
   static final String CHALLENGE = "Basic realm=\"partnerflow\"";
 
+  /** Whether a browser without a session is sent to the login page (pages) or challenged (APIs). */
+  public enum Unauthenticated { LOGIN_PAGE_FOR_BROWSERS, CHALLENGE }
+
   private final ObjectProvider<ProcessEngine> processEngineProvider;
+  private final Unauthenticated unauthenticated;
 
   /**
    * Takes a provider: filter registrations are created with the web server, before other beans,
    * and building the engine that early would create its tables before Flyway migrates.
    */
-  public PartnerflowAuthenticationFilter(ObjectProvider<ProcessEngine> processEngineProvider) {
+  public PartnerflowAuthenticationFilter(ObjectProvider<ProcessEngine> processEngineProvider,
+      Unauthenticated unauthenticated) {
     this.processEngineProvider = processEngineProvider;
+    this.unauthenticated = unauthenticated;
   }
 
   @Override
@@ -53,9 +60,13 @@ public class PartnerflowAuthenticationFilter extends OncePerRequestFilter {
     IdentityService identityService = processEngine.getIdentityService();
     identityService.clearAuthentication(); // pooled threads: never inherit a previous request's user
 
-    String userId = webappSessionUser(request, processEngine);
+    String userId = WebappSession.userId(request, processEngine);
     if (userId == null) {
       userId = basicAuthenticationUser(request, processEngine);
+    }
+    if (userId == null && unauthenticated == Unauthenticated.LOGIN_PAGE_FOR_BROWSERS && isBrowserNavigation(request)) {
+      response.sendRedirect(loginUrl(request));
+      return;
     }
     if (userId == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -78,19 +89,31 @@ public class PartnerflowAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  private static String webappSessionUser(HttpServletRequest request, ProcessEngine processEngine) {
-    HttpSession session = request.getSession(false);
-    if (session == null
-        || !(session.getAttribute(CAMUNDA_SESSION_ATTRIBUTE) instanceof Authentications authentications)) {
-      return null;
+  /**
+   * A person opening the page in a browser: a GET that names HTML among what it accepts and sends
+   * no credentials. Scripts and API clients (curl accepts anything, naming nothing) and wrong Basic
+   * credentials get the 401.
+   */
+  static boolean isBrowserNavigation(HttpServletRequest request) {
+    if (!HttpMethod.GET.matches(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+      return false;
     }
-    Authentication authentication = authentications.getAuthenticationForProcessEngine(processEngine.getName());
-    if (authentication == null || authentication.getIdentityId() == null) {
-      return null;
+    List<MediaType> accepted;
+    try {
+      accepted = MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT));
+    } catch (InvalidMediaTypeException e) {
+      return false;
     }
-    String userId = authentication.getIdentityId();
-    // a user deleted in Admin must not live on in an old session
-    return processEngine.getIdentityService().createUserQuery().userId(userId).count() > 0 ? userId : null;
+    return accepted.stream().anyMatch(type -> type.getQualityValue() > 0
+        && MediaType.TEXT_HTML.getType().equals(type.getType())
+        && MediaType.TEXT_HTML.getSubtype().equals(type.getSubtype()));
+  }
+
+  /** The login page, with this page (path and query, as requested) to come back to. */
+  static String loginUrl(HttpServletRequest request) {
+    String page = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    return request.getContextPath() + LoginController.LOGIN_PATH + "?" + LoginController.NEXT + "="
+        + URLEncoder.encode(page, StandardCharsets.UTF_8);
   }
 
   private static String basicAuthenticationUser(HttpServletRequest request, ProcessEngine processEngine) {

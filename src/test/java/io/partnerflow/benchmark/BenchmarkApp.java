@@ -54,9 +54,11 @@ final class BenchmarkApp implements AutoCloseable {
     properties.put("spring.main.banner-mode", "off");
     properties.put("logging.level.root", "WARN");
     SpringApplicationBuilder builder = new SpringApplicationBuilder(PartnerflowApplication.class);
+    Path directory = Path.of("target", "benchmark", database.name().toLowerCase() + "-" + variant.id).toAbsolutePath();
+    deleteRecursively(directory);
+    // The mail store as shipped (next to the database), but fresh per variant and never ./data/mail
+    properties.put("partnerflow.mail.embedded.store-dir", directory.resolve("mail").toString());
     if (database == Database.H2) {
-      Path directory = Path.of("target", "benchmark", "h2-" + variant.id).toAbsolutePath();
-      deleteRecursively(directory);
       properties.put("spring.datasource.url", "jdbc:h2:file:" + directory.resolve("partnerflow") + ";DB_CLOSE_ON_EXIT=FALSE");
     } else {
       recreatePostgresDatabase();

@@ -57,7 +57,7 @@ class InvitationMailerTest {
     sender.setPort(greenMail.getSmtp().getPort());
     TemplatedMailService mailService = new TemplatedMailService(sender, InvitationMailTestSupport.messageSource(),
         JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
-        new MailProperties(InvitationMailTestSupport.FROM, new MailProperties.Embedded(false, 0, 0)));
+        new MailProperties(InvitationMailTestSupport.FROM, new MailProperties.Embedded(false, 0, 0, null)));
     mailer = new InvitationMailer(mailService,
         new PartnerProfile(PARTNER_NAME, "4800001", true, "EMEA", OPERATIONS),
         new InvitationProperties(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(30), REPLY_MAILBOX),

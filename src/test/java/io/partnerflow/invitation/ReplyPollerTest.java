@@ -14,10 +14,12 @@ import io.partnerflow.mail.ImapMailbox;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -223,6 +226,65 @@ class ReplyPollerTest {
     assertThat(poller.mailbox()).contains(
         new ImapMailbox.Settings("imap", EmbeddedMailServer.HOST, embedded.imapPort(), REPLY_MAILBOX, ""));
     assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void repliesHandledBeforeARestartAreNotHandledAgainWhenTheEmbeddedServerRestoresThem(@TempDir Path store)
+      throws Exception {
+    MimeMessage noIdNoDate = new MimeMessage(session()) {
+      @Override
+      protected void updateMessageID() {
+        // no Message-ID and no Date: the stand-in id comes from the received date, which must survive too
+      }
+
+      @Override
+      protected void updateHeaders() throws MessagingException {
+        super.updateHeaders();
+        removeHeader("Date");
+      }
+    };
+    noIdNoDate.setFrom(new InternetAddress("ana.garcia@contoso.example"));
+    noIdNoDate.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(REPLY_MAILBOX));
+    noIdNoDate.setSubject("Re: [Ref: " + invitation.replyReference() + "]", "UTF-8");
+    noIdNoDate.setText("ACEPTO", "UTF-8");
+    noIdNoDate.saveChanges();
+    EmbeddedMailServer first = new EmbeddedMailServer(0, 0, store);
+    first.start();
+    try {
+      sendOverSmtp(first, reply("<before-restart@contoso.example>", "Re: x", null, "Acepto"));
+      sendOverSmtp(first, noIdNoDate);
+      assertThat(embeddedPoller(first).pollOnce()).isEqualTo(2);
+    } finally {
+      first.stop();
+    }
+
+    EmbeddedMailServer second = new EmbeddedMailServer(0, 0, store);
+    second.start();
+    try {
+      assertThat(second.receivedMessages()).hasSize(2);
+      assertThat(second.receivedMessages().get(1).getHeader("Date")).as("no Date header").isNull();
+
+      assertThat(embeddedPoller(second).pollOnce()).isZero();
+
+      assertThat(handler.handled).hasSize(2);
+      assertThat(processedIds()).hasSize(2).contains("<before-restart@contoso.example>");
+    } finally {
+      second.stop();
+    }
+  }
+
+  private ReplyPoller embeddedPoller(EmbeddedMailServer embedded) {
+    return new ReplyPoller(new ImapProperties(true, null, 0, null, PASSWORD, "imap", Duration.ofSeconds(10)),
+        invitationProperties(), new ReplyReader(registry), provider(InvitationReplyHandler.class, handler),
+        provider(EmbeddedMailServer.class, embedded), jdbc, new DataSourceTransactionManager(dataSource),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private static void sendOverSmtp(EmbeddedMailServer server, MimeMessage message) throws MessagingException {
+    try (Transport transport = session().getTransport("smtp")) {
+      transport.connect(server.host(), server.smtpPort(), null, null);
+      transport.sendMessage(message, message.getAllRecipients());
+    }
   }
 
   private ReplyPoller poller() {

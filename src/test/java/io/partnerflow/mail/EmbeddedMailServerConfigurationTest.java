@@ -6,9 +6,12 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -71,6 +74,32 @@ class EmbeddedMailServerConfigurationTest {
           }
         });
     assertThat(started.get().isRunning()).as("stopped with the context").isFalse();
+  }
+
+  @Test
+  void keepsReceivedMailInTheStoreFolderOnlyWhenOneIsConfigured(@TempDir Path folder) {
+    contexts
+        .withPropertyValues("partnerflow.mail.embedded.enabled=true")
+        .run(context -> assertThat(context.getBean(EmbeddedMailServer.class).storeFolder()).isNull());
+    contexts
+        .withPropertyValues("partnerflow.mail.embedded.enabled=true", "partnerflow.mail.embedded.store-dir=")
+        .run(context -> assertThat(context.getBean(EmbeddedMailServer.class).storeFolder()).isNull());
+    contexts
+        .withPropertyValues("partnerflow.mail.embedded.enabled=true",
+            "partnerflow.mail.embedded.store-dir=" + folder.resolve("mail"))
+        .run(context -> {
+          assertThat(context.getBean(EmbeddedMailServer.class).storeFolder()).isEqualTo(folder.resolve("mail"));
+          SimpleMailMessage mail = new SimpleMailMessage();
+          mail.setFrom("onboarding@northwind-partners.example");
+          mail.setTo("ana.garcia@contoso.example");
+          mail.setSubject("Stored");
+          mail.setText("on disk");
+          context.getBean(JavaMailSender.class).send(mail);
+          try (var files = Files.list(folder.resolve("mail"))) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                .containsExactlyInAnyOrder("000000000001.eml", "000000000001.properties");
+          }
+        });
   }
 
   @Test

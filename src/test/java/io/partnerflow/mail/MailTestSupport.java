@@ -41,7 +41,7 @@ final class MailTestSupport {
   }
 
   static MailProperties properties() {
-    return new MailProperties(FROM, new MailProperties.Embedded(false, 0, 0));
+    return new MailProperties(FROM, new MailProperties.Embedded(false, 0, 0, null));
   }
 
   /** The first inline part of a type, depth first, or null. */

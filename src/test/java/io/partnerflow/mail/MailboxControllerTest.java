@@ -7,11 +7,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -31,7 +33,10 @@ class MailboxControllerTest {
   void setUp() {
     server = new EmbeddedMailServer(0, 0);
     server.start();
+    mvc = mailbox(server);
+  }
 
+  private static MockMvc mailbox(EmbeddedMailServer server) {
     ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
     templates.setPrefix("templates/");
     templates.setSuffix(".html");
@@ -43,7 +48,7 @@ class MailboxControllerTest {
     views.setTemplateEngine(engine);
     views.setCharacterEncoding("UTF-8");
 
-    mvc = MockMvcBuilders.standaloneSetup(new MailboxController(server, EmbeddedMailServerConfiguration.mailSenderFor(server)))
+    return MockMvcBuilders.standaloneSetup(new MailboxController(server, EmbeddedMailServerConfiguration.mailSenderFor(server)))
         .setViewResolvers(views)
         .build();
   }
@@ -58,6 +63,10 @@ class MailboxControllerTest {
   }
 
   private void send(String to, String subject, String html) throws Exception {
+    send(server, to, subject, html);
+  }
+
+  private static void send(EmbeddedMailServer server, String to, String subject, String html) throws Exception {
     JavaMailSenderImpl sender = EmbeddedMailServerConfiguration.mailSenderFor(server);
     MimeMessage message = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -142,6 +151,32 @@ class MailboxControllerTest {
     assertThat(reply.getSubject()).isEqualTo("RE: Invitación [Ref: abc]");
     assertThat(reply.getHeader("In-Reply-To")).containsExactly(messageId);
     assertThat(String.valueOf(reply.getContent()).strip()).isEqualTo("ACEPTO");
+  }
+
+  @Test
+  void aMailKeepsItsIndexAcrossARestart(@TempDir Path store) throws Exception {
+    server.stop();
+    server = new EmbeddedMailServer(0, 0, store);
+    server.start();
+    send(server, "ana.garcia@contoso.example", "First mail", "<p>one</p>");
+    send(server, "invitations@northwind-partners.example", "RE: second", "<p>two</p>");
+    send(server, "pedro@fabrikam.example", "Third mail", "<p>three</p>");
+    String listBefore = page(mailbox(server), "/mailbox");
+    server.stop();
+
+    server = new EmbeddedMailServer(0, 0, store);
+    server.start();
+    MockMvc restarted = mailbox(server);
+
+    assertThat(page(restarted, "/mailbox")).isEqualTo(listBefore).doesNotContain("No mail has been sent yet");
+    assertThat(page(restarted, "/mailbox/0")).contains("<h1>First mail</h1>");
+    assertThat(page(restarted, "/mailbox/1")).contains("<h1>RE: second</h1>", "invitations@northwind-partners.example");
+    assertThat(page(restarted, "/mailbox/2")).contains("<h1>Third mail</h1>", "pedro@fabrikam.example");
+  }
+
+  private static String page(MockMvc mvc, String path) throws Exception {
+    return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -19,8 +19,10 @@ import io.partnerflow.mail.ImapMailbox;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +39,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -217,6 +220,45 @@ class ReferralMailPollerTest {
         new ReferralMailProperties(true, MAILBOX, "127.0.0.1", 1, null, PASSWORD, "imap", Duration.ofSeconds(10));
 
     assertThat(poller(closed, null).pollOnce()).isZero();
+  }
+
+  @Test
+  void aReferralMailHandledBeforeARestartIsNotHandledAgainWhenTheEmbeddedServerRestoresIt(@TempDir Path store)
+      throws Exception {
+    ReferralMailProperties embeddedDefaults =
+        new ReferralMailProperties(true, MAILBOX, null, 0, null, PASSWORD, "imap", Duration.ofSeconds(10));
+    EmbeddedMailServer first = new EmbeddedMailServer(0, 0, store);
+    first.start();
+    try {
+      sendOverSmtp(first, mail("<before-restart@x.example>", "lucia@contoso.example", "Lucía García", "Referral",
+          "Empresa: Contoso Ibérica\nPaís: ES\nIdioma: es\nNecesidad: 20 buzones"));
+      assertThat(poller(embeddedDefaults, first).pollOnce()).isEqualTo(1);
+    } finally {
+      first.stop();
+    }
+
+    EmbeddedMailServer second = new EmbeddedMailServer(0, 0, store);
+    second.start();
+    try {
+      assertThat(second.receivedMessages()).singleElement()
+          .satisfies(m -> assertThat(m.getMessageID()).isEqualTo("<before-restart@x.example>"));
+
+      assertThat(poller(embeddedDefaults, second).pollOnce()).isZero();
+
+      assertThat(registry.search(null, null, 0, 10).total()).isEqualTo(1);
+      assertThat(processed()).extracting(row -> row.get("MESSAGE_ID")).containsExactly("<before-restart@x.example>");
+      verify(runtimeService, times(1)).startProcessInstanceByKey(eq(ReferralProcess.PROCESS_KEY), anyString(),
+          any(Map.class));
+    } finally {
+      second.stop();
+    }
+  }
+
+  private static void sendOverSmtp(EmbeddedMailServer server, MimeMessage message) throws MessagingException {
+    try (Transport transport = Session.getInstance(new Properties()).getTransport("smtp")) {
+      transport.connect(server.host(), server.smtpPort(), null, null);
+      transport.sendMessage(message, message.getAllRecipients());
+    }
   }
 
   private ReferralMailPoller poller() {

@@ -2,8 +2,10 @@ package io.partnerflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partnerflow.security.PartnerflowAuthenticationFilter.Unauthenticated;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -71,7 +73,7 @@ class PartnerflowAuthenticationFilterTest {
     MockHttpSession session = new MockHttpSession();
     Authentications authentications = new Authentications();
     authentications.addOrReplace(AuthenticationUtil.createAuthentication(processEngine, "manager"));
-    session.setAttribute(PartnerflowAuthenticationFilter.CAMUNDA_SESSION_ATTRIBUTE, authentications);
+    session.setAttribute(WebappSession.CAMUNDA_SESSION_ATTRIBUTE, authentications);
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/customers/1");
     request.setSession(session);
 
@@ -96,14 +98,65 @@ class PartnerflowAuthenticationFilterTest {
   }
 
   @Test
+  void pagesSendABrowserWithoutSessionToTheLoginPageWithThePageToComeBackTo() throws Exception {
+    MockHttpServletRequest request = browser("/mailbox/3");
+    request.setQueryString("replied=true&x=%2F");
+
+    MockHttpServletResponse response = filter(request, Unauthenticated.LOGIN_PAGE_FOR_BROWSERS);
+
+    assertThat(response.getStatus()).isEqualTo(302);
+    assertThat(response.getRedirectedUrl()).isEqualTo("/login?next=%2Fmailbox%2F3%3Freplied%3Dtrue%26x%3D%252F");
+    assertThat(response.getHeader("WWW-Authenticate")).isNull();
+    assertThat(seenRequest.get()).isNull();
+  }
+
+  @Test
+  void onlyBrowserNavigationsArePointedToTheLoginPage() throws Exception {
+    MockHttpServletRequest post = browser("/customers/1/edit");
+    post.setMethod("POST");
+    MockHttpServletRequest withCredentials = browser("/mailbox");
+    withCredentials.addHeader("Authorization", WebappClient.basic("nobody", "x"));
+    MockHttpServletRequest anything = browser("/mailbox");
+    anything.removeHeader("Accept");
+    anything.addHeader("Accept", "*/*");
+    MockHttpServletRequest notHtml = browser("/mailbox");
+    notHtml.removeHeader("Accept");
+    notHtml.addHeader("Accept", "text/html;q=0, application/json");
+    MockHttpServletRequest malformed = browser("/mailbox");
+    malformed.removeHeader("Accept");
+    malformed.addHeader("Accept", "text/html;q=x");
+
+    for (MockHttpServletRequest request : List.of(post, withCredentials, anything, notHtml, malformed,
+        new MockHttpServletRequest("GET", "/mailbox"))) {
+      MockHttpServletResponse response = filter(request, Unauthenticated.LOGIN_PAGE_FOR_BROWSERS);
+      assertThat(response.getStatus()).as(request.getMethod() + " " + request.getHeader("Accept")).isEqualTo(401);
+      assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Basic realm=\"partnerflow\"");
+    }
+    // the API answers browsers with the challenge, as before
+    assertThat(filter(browser("/api/customers"), Unauthenticated.CHALLENGE).getStatus()).isEqualTo(401);
+  }
+
+  @Test
   void aPreviousAuthenticationOnThePooledThreadDoesNotCount() throws Exception {
     identityService.setAuthenticatedUserId("admin");
     assertThat(filter(new MockHttpServletRequest("GET", "/api/x")).getStatus()).isEqualTo(401);
   }
 
   private MockHttpServletResponse filter(MockHttpServletRequest request) throws Exception {
+    return filter(request, Unauthenticated.CHALLENGE);
+  }
+
+  private MockHttpServletResponse filter(MockHttpServletRequest request, Unauthenticated unauthenticated)
+      throws Exception {
     MockHttpServletResponse response = new MockHttpServletResponse();
-    new PartnerflowAuthenticationFilter(processEngineProvider).doFilter(request, response, chain);
+    new PartnerflowAuthenticationFilter(processEngineProvider, unauthenticated).doFilter(request, response, chain);
     return response;
+  }
+
+  /** What a browser sends when a person opens the page. */
+  private static MockHttpServletRequest browser(String path) {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+    request.addHeader("Accept", WebappClient.BROWSER_ACCEPT);
+    return request;
   }
 }

@@ -12,6 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A cookie-keeping HTTP client that logs in to the Camunda webapps the way their AngularJS
@@ -20,9 +25,16 @@ import java.util.Base64;
  */
 final class WebappClient {
 
+  /** What Chromium and Firefox send when a person opens a page. */
+  static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+  private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
   private final String baseUrl;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient client;
+  /** Same cookies, but shows each redirect instead of following it, as the browser tests need. */
+  private final HttpClient browser;
 
   WebappClient(int port) {
     this.baseUrl = "http://localhost:" + port;
@@ -31,6 +43,54 @@ final class WebappClient {
         .followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(Duration.ofSeconds(10))
         .build();
+    this.browser = HttpClient.newBuilder()
+        .cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /** A GET as a browser sends it when a person opens the page; redirects are returned, not followed. */
+  HttpResponse<String> navigate(String path) {
+    return send(browser, HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET());
+  }
+
+  /** A form POST as a browser sends it; redirects are returned, not followed. */
+  HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    String form = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        .collect(Collectors.joining("&"));
+    return send(browser, HttpRequest.newBuilder(uri(path))
+        .header("Accept", BROWSER_ACCEPT)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** Our login page: opens it (for its form token) and submits the form. */
+  HttpResponse<String> signIn(String next, String username, String password) {
+    String page = navigate("/login" + (next == null ? "" : "?next=" + enc(next))).body();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("_csrf", formToken(page));
+    if (next != null) {
+      form.put("next", next);
+    }
+    form.put("username", username);
+    form.put("password", password);
+    return postForm("/login", form);
+  }
+
+  /** The hidden {@code _csrf} value of a form on the page. */
+  static String formToken(String page) {
+    Matcher token = FORM_TOKEN.matcher(page);
+    if (!token.find()) {
+      throw new AssertionError("no _csrf field in the page: " + page);
+    }
+    return token.group(1);
+  }
+
+  /** The session cookie's value, null without one. */
+  String sessionId() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        .map(HttpCookie::getValue).findFirst().orElse(null);
   }
 
   /** POST /camunda/api/admin/auth/user/default/login/{app}; returns the response. */
@@ -95,6 +155,10 @@ final class WebappClient {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(client, request);
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
     try {
       return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
