@@ -154,7 +154,7 @@ class InvitationJourneyTest extends JourneyTestBase {
 
   static void startItalianInvitation(Tasklist tasklist, String company, String prefix, String admin) {
     StartDialog start = tasklist.startProcess("Invite a customer to connect");
-    assertThat(start.form().value("Personal message")).as("no English default text").isEmpty();
+    assertThat(start.form().value("Personal message (optional)")).as("no English default text").isEmpty();
     start.form()
         .type("Company legal name", company)
         .type("Domain prefix", prefix)
@@ -162,7 +162,7 @@ class InvitationJourneyTest extends JourneyTestBase {
         .type("Last name", "Rossi")
         .type("Email", admin)
         .choose("Culture", "it-IT — Italian (Italy)")
-        .choose("Language", "Italian")
+        .choose("Language of the invitation", "Italian")
         .check("Include delegated administration privileges", true);
     start.start();
   }
