@@ -1,7 +1,5 @@
 package io.partnerflow.customer;
 
-import io.partnerflow.invitation.InvitationProcess;
-import io.partnerflow.relationship.EndRelationshipProcess;
 import io.partnerflow.reseller.ResellerDirectory;
 import io.partnerflow.security.PartnerflowAuthenticationFilter;
 import io.partnerflow.validation.PageResult;
@@ -16,7 +14,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,22 +59,20 @@ public class CustomerPageController {
 
   private final CustomerRegistry customers;
   private final CustomerDirectory directory;
-  private final CustomerDetails details;
+  private final CustomerDetailViewBuilder detailViews;
   private final CustomerCsv csv;
-  private final RelationshipService relationships;
   private final ResellerDirectory resellers;
   private final AccountInfoValidator validator;
   private final CustomerProcesses processes;
   private final OperatorAccess access;
 
-  public CustomerPageController(CustomerRegistry customers, CustomerDirectory directory, CustomerDetails details,
-      CustomerCsv csv, RelationshipService relationships, ResellerDirectory resellers, AccountInfoValidator validator,
-      CustomerProcesses processes, OperatorAccess access) {
+  public CustomerPageController(CustomerRegistry customers, CustomerDirectory directory,
+      CustomerDetailViewBuilder detailViews, CustomerCsv csv, ResellerDirectory resellers,
+      AccountInfoValidator validator, CustomerProcesses processes, OperatorAccess access) {
     this.customers = customers;
     this.directory = directory;
-    this.details = details;
+    this.detailViews = detailViews;
     this.csv = csv;
-    this.relationships = relationships;
     this.resellers = resellers;
     this.validator = validator;
     this.processes = processes;
@@ -142,20 +137,7 @@ public class CustomerPageController {
 
   @GetMapping("/{id}")
   public String detail(@PathVariable String id, Model model, HttpSession session, HttpServletResponse response) {
-    CustomerRecord customer = customer(id);
-    List<CustomerDetails.ProcessRun> runs = details.processes(customer.id());
-    model.addAttribute("customer", customer);
-    model.addAttribute("contact", customers.primaryContact(customer.id()).orElse(null));
-    model.addAttribute("reseller", resellers.find(customer.resellerId()).orElse(null));
-    model.addAttribute("delegatedAdmin", relationships.hasDelegatedAdmin(customer.id()));
-    List<RelationshipEvent> history = new ArrayList<>(relationships.history(customer.id()));
-    Collections.reverse(history); // newest first
-    model.addAttribute("relationshipHistory", history);
-    model.addAttribute("attestations", details.attestations(customer.id()));
-    model.addAttribute("subscriptions", details.subscriptions(customer.id()));
-    model.addAttribute("processes", runs);
-    model.addAttribute("endRunning", CustomerProcesses.running(runs, EndRelationshipProcess.PROCESS_KEY));
-    model.addAttribute("inviteRunning", CustomerProcesses.running(runs, InvitationProcess.PROCESS_KEY));
+    model.addAttribute("view", detailViews.build(customer(id)));
     model.addAttribute("csrf", OperatorAccess.csrfToken(session));
     model.addAttribute("csrfParameter", OperatorAccess.CSRF_PARAMETER);
     noStore(response);
