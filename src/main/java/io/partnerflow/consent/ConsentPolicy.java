@@ -32,7 +32,7 @@ public class ConsentPolicy {
   public List<Violation> check(AgreementConsent consent) {
     AgreementConsent c = consent != null ? consent : new AgreementConsent(null, null, null, null, null, null);
     List<Violation> out = new ArrayList<>();
-    String agreementName = AgreementTypes.displayName(agreement.type());
+    String agreementName = agreement.displayName();
 
     if (!Boolean.TRUE.equals(c.accepted())) {
       out.add(new Violation("agreementAccepted", "not-accepted",

@@ -1,6 +1,6 @@
 package io.partnerflow.customer;
 
-import io.partnerflow.consent.AgreementTypes;
+import io.partnerflow.consent.AgreementProperties;
 import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.relationship.EndRelationshipProcess;
 import io.partnerflow.reseller.ResellerDirectory;
@@ -93,7 +93,7 @@ public class CustomerDetailViewBuilder {
   }
 
   private static CustomerDetailView.Agreement agreement(CustomerDetails.Attestation a) {
-    return new CustomerDetailView.Agreement(AgreementTypes.displayName(a.agreementType()), a.templateId(),
+    return new CustomerDetailView.Agreement(AgreementProperties.displayName(a.agreementType()), a.templateId(),
         a.dateAccepted(), join(" ", a.signerFirstName(), a.signerLastName()), a.signerEmail(),
         blankToNull(a.signerPhone()), a.attestedBy(), a.attestedAt(), a.current());
   }

@@ -72,7 +72,7 @@ class ConsentPolicyTest {
 
   @Test
   void messagesNameTheConfiguredAgreementTypeInWords() {
-    ConsentPolicy configured = new ConsentPolicy(new AgreementProperties(AgreementTypes.MICROSOFT_CUSTOMER_AGREEMENT,
+    ConsentPolicy configured = new ConsentPolicy(new AgreementProperties("MicrosoftCustomerAgreement",
         "117a1c5a-7b4d-4d1a-9f1c-2f2c8b5a7e10", LocalDate.of(2019, 10, 1)), NOON_15_JUNE_2024);
 
     assertThat(configured.check(consent(false, "2019-09-30", "Lucía", "García", "lucia@contoso.es", null)))
@@ -90,7 +90,7 @@ class ConsentPolicyTest {
       "null                         | customer agreement",
       "' '                          | customer agreement"})
   void agreementTypesReadAsNames(String type, String name) {
-    assertThat(AgreementTypes.displayName(type)).isEqualTo(name);
+    assertThat(AgreementProperties.displayName(type)).isEqualTo(name);
   }
 
   @Test

@@ -53,19 +53,14 @@ class InvitationMailerTest {
   void setUp() {
     dataSource = InvitationMailTestSupport.database();
     registry = new InvitationRegistry(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC));
-    mailer = mailerOf(PARTNER_NAME);
-  }
-
-  /** The mailer of a partner with this name. */
-  private InvitationMailer mailerOf(String partnerName) {
     org.springframework.mail.javamail.JavaMailSenderImpl sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(greenMail.getSmtp().getPort());
     TemplatedMailService mailService = new TemplatedMailService(sender, InvitationMailTestSupport.messageSource(),
         JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
         new MailProperties(InvitationMailTestSupport.FROM, new MailProperties.Embedded(false, 0, 0)));
-    return new InvitationMailer(mailService,
-        new PartnerProfile(partnerName, "4800001", true, "EMEA", OPERATIONS),
+    mailer = new InvitationMailer(mailService,
+        new PartnerProfile(PARTNER_NAME, "4800001", true, "EMEA", OPERATIONS),
         new InvitationProperties(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(30), REPLY_MAILBOX),
         BASE_URL + "/");
   }
@@ -341,6 +336,20 @@ class InvitationMailerTest {
     assertThat(mailer.acceptanceLink("abc_DEF-123")).isEqualTo("http://localhost:8080/invitation/abc_DEF-123");
     assertThat(InvitationMailer.expiresOn(null, java.util.Locale.ENGLISH)).isNull();
     assertThat(Optional.ofNullable(InvitationMailer.expiresOn(EXPIRES, java.util.Locale.ITALIAN))).contains("14 febbraio 2026");
+  }
+
+  /** A mailer like the test's, for a partner with another name. */
+  private InvitationMailer mailerOf(String partnerName) {
+    org.springframework.mail.javamail.JavaMailSenderImpl sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(greenMail.getSmtp().getPort());
+    // No embedded-server settings: the default (off)
+    TemplatedMailService mailService = new TemplatedMailService(sender, InvitationMailTestSupport.messageSource(),
+        JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
+        new MailProperties(InvitationMailTestSupport.FROM, null));
+    return new InvitationMailer(mailService, new PartnerProfile(partnerName, "4800001", true, "EMEA", OPERATIONS),
+        new InvitationProperties(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(30), REPLY_MAILBOX),
+        BASE_URL + "/");
   }
 
   private Invitation sentInvitation(String culture, String language, boolean delegatedAdmin, String message) {
