@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Create customer record": customer, primary contact, attestation and order in one transaction
- * with the review's completion. The temporary admin password is created here and only shown.
+ * "Create customer record": customer, primary contact, attestation, order and its first relationship
+ * event (came in by onboarding) in one transaction with the review's completion. The temporary admin password is created here and only shown.
  */
 @Component
 public class CreateCustomerDelegate implements JavaDelegate {
@@ -27,13 +27,15 @@ public class CreateCustomerDelegate implements JavaDelegate {
   private final AgreementProperties agreement;
   private final ConsentPolicy consentPolicy;
   private final AdminPasswordGenerator passwords;
+  private final RelationshipService relationships;
 
   public CreateCustomerDelegate(CustomerRegistry customers, AgreementProperties agreement, ConsentPolicy consentPolicy,
-      AdminPasswordGenerator passwords) {
+      AdminPasswordGenerator passwords, RelationshipService relationships) {
     this.customers = customers;
     this.agreement = agreement;
     this.consentPolicy = consentPolicy;
     this.passwords = passwords;
+    this.relationships = relationships;
   }
 
   @Override
@@ -52,7 +54,9 @@ public class CreateCustomerDelegate implements JavaDelegate {
         indirect ? RESELLER_PARTNER_ID.from(execution) : null, lines, adminUserName,
         execution.getProcessInstanceId(), INITIATOR.from(execution));
     try {
-      CUSTOMER_ID.set(execution, customers.create(customer));
+      String customerId = customers.create(customer);
+      relationships.recordOnboarding(customerId, customer.createdBy());
+      CUSTOMER_ID.set(execution, customerId);
     } catch (DomainAlreadyTakenException taken) {
       EXISTING_CUSTOMER_ID.set(execution, taken.existingCustomerId());
       EXISTING_RELATIONSHIP.set(execution, customers.find(taken.existingCustomerId())

@@ -23,6 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerRegistry {
 
   public static final String PRIMARY_CONTACT = "PRIMARY";
+  /**
+   * A tenant we create (onboarding) is ours to administer from the start: we create its admin user and
+   * hand over its first password, and Partner Center grants the partner that creates a tenant delegated
+   * admin. Ending the relationship revokes it, as it does any grant.
+   */
+  static final boolean DELEGATED_ADMIN_FOR_CREATED_TENANTS = true;
 
   private static final RowMapper<CustomerRecord> CUSTOMER = (rs, n) -> new CustomerRecord(
       rs.getString("id"), rs.getString("company_name"), rs.getString("domain_prefix"),
@@ -123,14 +129,15 @@ public class CustomerRegistry {
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.sql("""
         insert into customer (id, company_name, company_name_key, domain_prefix, address_line1, address_line2, city,
-          state, postal_code, country, culture, language, registration_number, relationship, reseller_id,
-          admin_user_name, onboarding_process_instance_id, created_by, created_at, version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+          state, postal_code, country, culture, language, registration_number, relationship, delegated_admin,
+          reseller_id, admin_user_name, onboarding_process_instance_id, created_by, created_at, version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
         .params(id, trim(account.companyName()), companyNameKey(account.companyName()), prefix, trim(account.addressLine1()), blankToNull(account.addressLine2()),
             trim(account.city()), blankToNull(account.state()), blankToNull(account.postalCode()),
             upper(account.country()), trim(account.culture()), trim(account.language()),
-            blankToNull(account.registrationNumber()), Relationship.RESELLER.name(), blankToNull(customer.resellerId()),
-            customer.adminUserName(), customer.onboardingProcessInstanceId(), customer.createdBy(), now)
+            blankToNull(account.registrationNumber()), Relationship.RESELLER.name(), DELEGATED_ADMIN_FOR_CREATED_TENANTS,
+            blankToNull(customer.resellerId()), customer.adminUserName(), customer.onboardingProcessInstanceId(),
+            customer.createdBy(), now)
         .update();
     PrimaryContact contact = account.primaryContact();
     jdbc.sql("insert into contact (customer_id, role, first_name, last_name, email, phone) values (?, ?, ?, ?, ?, ?)")
@@ -152,6 +159,23 @@ public class CustomerRegistry {
           .update();
     }
     return id;
+  }
+
+  /**
+   * Records this person as the customer's primary contact unless it has one.
+   *
+   * @return whether it was recorded
+   */
+  @Transactional
+  public boolean addPrimaryContactIfNone(String customerId, PrimaryContact contact) {
+    if (primaryContact(customerId).isPresent()) {
+      return false;
+    }
+    jdbc.sql("insert into contact (customer_id, role, first_name, last_name, email, phone) values (?, ?, ?, ?, ?, ?)")
+        .params(customerId, PRIMARY_CONTACT, trim(contact.firstName()), trim(contact.lastName()), trim(contact.email()),
+            blankToNull(contact.phone()))
+        .update();
+    return true;
   }
 
   /**

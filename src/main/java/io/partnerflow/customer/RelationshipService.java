@@ -27,8 +27,14 @@ public class RelationshipService {
   /** {@code SubscriptionRecord.ACTIVE}; not imported, so the registry does not depend on provisioning. */
   private static final String SUBSCRIPTION_ACTIVE = "ACTIVE";
 
+  /** How a relationship changed ({@code relationship_event.source}); the customer page names each in words. */
+  public static final String SOURCE_ONBOARDING = "ONBOARDING";
   public static final String SOURCE_INVITATION = "INVITATION";
   public static final String SOURCE_END_RELATIONSHIP = "END_RELATIONSHIP";
+  /** A tenant listed as it was, neither onboarded nor invited (older databases and the demo's Fabrikam; V6). */
+  public static final String SOURCE_EXISTING_TENANT = "EXISTING_TENANT";
+  /** Who an event names when nobody is known (the column is mandatory; a job must not fail for it). */
+  static final String UNKNOWN_ACTOR = "system";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -44,9 +50,26 @@ public class RelationshipService {
   }
 
   /**
+   * Records that the customer came in by onboarding: its first event, with the relationship and
+   * delegated admin it was created with ({@link CustomerRegistry#create}), when it was created.
+   *
+   * @param actor who onboarded it (the onboarding's initiator)
+   */
+  @Transactional
+  public void recordOnboarding(String customerId, String actor) {
+    jdbc.sql("""
+        insert into relationship_event (customer_id, relationship, delegated_admin, occurred_at, actor, source)
+        select id, relationship, delegated_admin, created_at, ?, ? from customer where id = ?""")
+        .params(actorOrUnknown(actor), SOURCE_ONBOARDING, customerId)
+        .update();
+  }
+
+  /**
    * Records that the customer accepted the invitation: the customer (created if unknown) becomes
    * RESELLER, gains delegated admin if the invitation asked for it, and gets an event and, when none
-   * is current, the given attestation. Idempotent per invitation: a retried job adds nothing.
+   * is current, the given attestation. The global admin who accepted becomes the primary contact of a
+   * customer that has none (one we did not know, above all). Idempotent per invitation: a retried job
+   * adds nothing.
    *
    * @param actor who caused the change (the accepting admin, or the operator who read a reply)
    * @param attestationOrNull the agreement accepted with the invitation, if any
@@ -85,6 +108,9 @@ public class RelationshipService {
     if (attestationOrNull != null && !hasCurrentAttestationById(customerId)) {
       insertAttestation(customerId, attestationOrNull, who);
     }
+    Invitation.Person admin = invitation.acceptingAdmin();
+    customers.addPrimaryContactIfNone(customerId,
+        new PrimaryContact(admin.firstName(), admin.lastName(), admin.email(), null));
     invitations.linkCustomer(invitation.id(), customerId);
     return customerId;
   }
@@ -123,7 +149,7 @@ public class RelationshipService {
     if (removed == 0) {
       throw new ActiveSubscriptionsException(customerId);
     }
-    String who = actor == null || actor.isBlank() ? "system" : actor.trim();
+    String who = actorOrUnknown(actor);
     jdbc.sql("""
         insert into relationship_event (customer_id, relationship, delegated_admin, occurred_at, actor, source)
         values (?, ?, false, ?, ?, ?)""")
@@ -164,14 +190,14 @@ public class RelationshipService {
   private String createMinimalCustomer(Invitation invitation, String actor, Timestamp now) {
     String id = UUID.randomUUID().toString();
     String prefix = CustomerRegistry.normalizeDomainPrefix(invitation.domainPrefix());
-    // An invited tenant is known by little more than its domain: address and country stay empty
+    // An invited tenant is known by little more than its domain: address and country stay empty, and
+    // its admin user is not ours to know (we did not create the tenant)
     jdbc.sql("""
         insert into customer (id, company_name, company_name_key, domain_prefix, culture, language, relationship,
-          admin_user_name, delegated_admin, created_by, created_at, version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+          delegated_admin, created_by, created_at, version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
         .params(id, invitation.companyName().trim(), CustomerRegistry.companyNameKey(invitation.companyName()), prefix, invitation.culture(), invitation.language(),
-            Relationship.RESELLER.name(), "admin@" + prefix + AccountInfo.DOMAIN_SUFFIX,
-            invitation.includeDelegatedAdmin(), actor, now)
+            Relationship.RESELLER.name(), invitation.includeDelegatedAdmin(), actor, now)
         .update();
     return id;
   }
@@ -204,7 +230,11 @@ public class RelationshipService {
     if (invitation.answeredByEmail() != null && !invitation.answeredByEmail().isBlank()) {
       return invitation.answeredByEmail().trim();
     }
-    return "system";
+    return UNKNOWN_ACTOR;
+  }
+
+  private static String actorOrUnknown(String actor) {
+    return actor == null || actor.isBlank() ? UNKNOWN_ACTOR : actor.trim();
   }
 
   private static String trim(String value) {

@@ -45,11 +45,8 @@ public class RecordRelationshipDelegate implements JavaDelegate {
 
   private AgreementAttestation attestation(Invitation invitation, String acceptedBy) {
     Instant now = clock.instant();
-    String name = invitation.answeredByName() != null ? invitation.answeredByName().trim() : "";
-    int split = name.lastIndexOf(' ');
-    String first = split > 0 ? name.substring(0, split) : (invitation.adminFirstName() != null ? invitation.adminFirstName() : name);
-    String last = split > 0 ? name.substring(split + 1) : (invitation.adminLastName() != null ? invitation.adminLastName() : name);
+    Invitation.Person signer = invitation.acceptingAdmin();
     return new AgreementAttestation(agreement.type(), agreement.templateId(), LocalDate.ofInstant(now, ZoneOffset.UTC),
-        first, last, acceptedBy, null, acceptedBy, now);
+        signer.firstName(), signer.lastName(), acceptedBy, null, acceptedBy, now);
   }
 }

@@ -107,6 +107,7 @@ public class MailboxController {
             findPart(m, "text/plain")));
     model.addAttribute("replyTo", replyAddress(m));
     model.addAttribute("replyFrom", firstRecipient(m));
+    model.addAttribute("answerWords", readsAnswers(m));
     model.addAttribute("csrf", csrfToken(session));
     model.addAttribute("csrfParameter", CSRF_PARAMETER);
     model.addAttribute("replied", replied);
@@ -156,6 +157,15 @@ public class MailboxController {
   private static String replyAddress(MimeMessage m) throws MessagingException {
     Address[] replyTo = m.getReplyTo();
     return replyTo == null || replyTo.length == 0 ? null : ((InternetAddress) replyTo[0]).getAddress();
+  }
+
+  /**
+   * Whether the mail's answers go to a mailbox we read (the invitations' Reply-To), so answer words
+   * like ACEPTO mean something. Decided by the header itself: {@code getReplyTo()} falls back to From,
+   * and a welcome mail or notice needs no answer word.
+   */
+  static boolean readsAnswers(MimeMessage m) throws MessagingException {
+    return m.getHeader("Reply-To") != null;
   }
 
   private static String firstRecipient(MimeMessage m) throws MessagingException {

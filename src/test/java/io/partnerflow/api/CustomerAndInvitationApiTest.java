@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.partnerflow.customer.RelationshipService;
+import io.partnerflow.invitation.Answer;
+import io.partnerflow.invitation.AnswerChannel;
+import io.partnerflow.invitation.AnswerType;
+import io.partnerflow.invitation.Invitation;
 import io.partnerflow.invitation.InvitationProcess;
+import io.partnerflow.invitation.InvitationRegistry;
+import io.partnerflow.invitation.NewInvitation;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** GET /api/customers and POST/GET /api/invitations over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,6 +38,9 @@ class CustomerAndInvitationApiTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired InvitationRegistry invitations;
+  @Autowired RelationshipService relationships;
+  @Autowired PlatformTransactionManager transactionManager;
 
   ApiTestClient operator;
 
@@ -95,6 +107,27 @@ class CustomerAndInvitationApiTest {
     HttpResponse<String> unknown = operator.get("/api/customers/no-such-customer");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(contentType(unknown)).startsWith("application/problem+json");
+  }
+
+  @Test
+  void aCustomerFromAnInvitationHasTheAdminWhoAcceptedAsContactAndMachineValues() {
+    String prefix = "nw" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    Invitation invitation = invitations.create(new NewInvitation("Northwind Traders", prefix, null,
+        "kim@northwind.example", "Kim", "Abercrombie", "en-US", "en", true, null, null, "operator"));
+    invitations.claimAnswer(invitation.id(),
+        new Answer(AnswerType.ACCEPT, AnswerChannel.LINK, "Kim Abercrombie", "kim@northwind.example", null, null));
+    String id = new TransactionTemplate(transactionManager).execute(status -> relationships.establishReseller(
+        invitations.find(invitation.id()).orElseThrow(), "kim@northwind.example", null));
+
+    JsonNode customer = json(operator.get("/api/customers/" + id));
+
+    // The API keeps its machine values; the contact is the admin who accepted, the unknown address is absent
+    assertThat(customer.path("relationship").asText()).isEqualTo("RESELLER");
+    assertThat(customer.path("delegatedAdmin").asBoolean()).isTrue();
+    assertThat(customer.path("primaryContact").path("firstName").asText()).isEqualTo("Kim");
+    assertThat(customer.path("primaryContact").path("lastName").asText()).isEqualTo("Abercrombie");
+    assertThat(customer.path("primaryContact").path("email").asText()).isEqualTo("kim@northwind.example");
+    assertThat(customer.path("address").path("city").isMissingNode()).isTrue();
   }
 
   // --- invitations

@@ -71,6 +71,29 @@ class ConsentPolicyTest {
   }
 
   @Test
+  void messagesNameTheConfiguredAgreementTypeInWords() {
+    ConsentPolicy configured = new ConsentPolicy(new AgreementProperties("MicrosoftCustomerAgreement",
+        "117a1c5a-7b4d-4d1a-9f1c-2f2c8b5a7e10", LocalDate.of(2019, 10, 1)), NOON_15_JUNE_2024);
+
+    assertThat(configured.check(consent(false, "2019-09-30", "Lucía", "García", "lucia@contoso.es", null)))
+        .extracting(Violation::message)
+        .allSatisfy(m -> assertThat(m).contains("Microsoft Customer Agreement").doesNotContain("MicrosoftCustomer"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', nullValues = "null", value = {
+      "MicrosoftCustomerAgreement   | Microsoft Customer Agreement",
+      "MicrosoftCloudAgreement      | Microsoft Cloud Agreement",
+      "' MicrosoftCustomerAgreement'| Microsoft Customer Agreement",
+      "SomePartnerAgreement         | Some Partner Agreement",
+      "Microsoft Customer Agreement | Microsoft Customer Agreement",
+      "null                         | customer agreement",
+      "' '                          | customer agreement"})
+  void agreementTypesReadAsNames(String type, String name) {
+    assertThat(AgreementProperties.displayName(type)).isEqualTo(name);
+  }
+
+  @Test
   void acceptanceLeftUnansweredCountsAsNotAccepted() {
     assertSingle(policy.check(consent(null, "2024-06-01", "Lucía", "García", "lucia@contoso.es", null)),
         "agreementAccepted", "not-accepted");

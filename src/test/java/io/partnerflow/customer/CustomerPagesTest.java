@@ -3,7 +3,16 @@ package io.partnerflow.customer;
 import static io.partnerflow.customer.RegistryTestDatabase.FABRIKAM_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partnerflow.catalog.OrderLine;
+import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.consent.AgreementProperties;
+import io.partnerflow.invitation.Answer;
+import io.partnerflow.invitation.AnswerChannel;
+import io.partnerflow.invitation.AnswerType;
+import io.partnerflow.invitation.Invitation;
 import io.partnerflow.invitation.InvitationProcess;
+import io.partnerflow.invitation.InvitationRegistry;
+import io.partnerflow.invitation.NewInvitation;
 import io.partnerflow.relationship.EndRelationshipProcess;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -17,8 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +45,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The customer pages over HTTP, as operator and manager (HTTP Basic, a cookie for the session's CSRF token). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -55,12 +68,27 @@ class CustomerPagesTest {
   @Autowired
   HistoryService historyService;
 
+  @Autowired
+  RelationshipService relationships;
+
+  @Autowired
+  InvitationRegistry invitations;
+
+  @Autowired
+  AgreementProperties agreement;
+
+  @Autowired
+  PlatformTransactionManager transactionManager;
+
+  TransactionTemplate inTransaction;
+
   Client operator;
   Client manager;
   Client anonymous;
 
   @BeforeEach
   void clients() {
+    inTransaction = new TransactionTemplate(transactionManager);
     operator = new Client("operator", "operator");
     manager = new Client("manager", "manager");
     anonymous = new Client(null, null);
@@ -120,7 +148,57 @@ class CustomerPagesTest {
         "Buffalo", "Dana Birkby", "dana.birkby@fabrikam.example", "+1 716 555 0100", "No relationship",
         "Invite to connect", "Edit account info", "/customers/" + FABRIKAM_ID + "/subscriptions.csv");
     assertThat(response.body()).doesNotContain("id=\"end-relationship\"");
+    // The seeded tenant has its history too, and its codes read as words
+    assertThat(section(response, "history")).contains("2025-03-14 09:30 UTC", "Listed as an existing tenant",
+        "No relationship", "seed");
+    assertThat(section(response, "account")).contains("United States (US)", "English (United States)",
+        "Listed as an existing tenant, without a relationship");
+    assertNoStoredCodes(response);
     assertThat(operator.get("/customers/no-such-customer").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anOnboardedCustomerShowsItCameInByOnboardingWithDelegatedAdmin() {
+    String id = onboardedCustomer();
+
+    HttpResponse<String> response = manager.get("/customers/" + id);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(section(response, "history")).contains("Onboarded: we created the tenant", "Reseller relationship",
+        "<td>Yes</td>", "<td>operator</td>");
+    assertThat(section(response, "origin")).contains("By onboarding: we created the tenant", "by operator");
+    assertThat(section(response, "relationship")).contains("Reseller relationship")
+        .containsPattern("<span>Yes</span>\\s*<span class=\"muted\">since \\d{4}-\\d{2}-\\d{2} \\(Onboarded: we created the tenant\\)");
+    assertThat(section(response, "account")).contains("admin@" + customers.find(id).orElseThrow().domainPrefix()
+        + ".onmicrosoft.com", "Calle Mayor 1", "28013 Madrid", "Spain (ES)", "Spanish (Spain)");
+    // The agreement by its name, date, signer and who attested; the template id as secondary detail
+    assertThat(section(response, "agreements")).contains("Microsoft Customer Agreement", "2025-06-01",
+        "Lucía García", "lucia@contoso.example", "operator",
+        "<span class=\"muted\">Template " + agreement.templateId() + "</span>");
+    assertThat(section(response, "subscriptions")).contains("Office 365 E3", ">Active</span>");
+    assertNoStoredCodes(response);
+  }
+
+  @Test
+  void aCustomerFromAnInvitationShowsTheAdminWhoAcceptedAndSaysWhatIsNotOnRecord() {
+    String id = invitedCustomer("María José Pérez", "maria@northwind.example");
+
+    HttpResponse<String> response = operator.get("/customers/" + id);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(section(response, "contact-heading")).contains("The global admin who accepted the invitation to connect",
+        "María José Pérez", "maria@northwind.example");
+    assertThat(section(response, "address")).contains("not on record", " — edit account info to add it");
+    assertThat(section(response, "account")).contains("Admin user", "not on record", " — we did not create this tenant",
+        "By an invitation to connect: the tenant existed, its global admin accepted", "by maria@northwind.example");
+    assertThat(section(response, "history")).contains("Invitation to connect accepted", "Reseller relationship",
+        "maria@northwind.example");
+    assertThat(section(response, "agreements")).contains("Microsoft Customer Agreement", "María José Pérez");
+    assertNoStoredCodes(response);
+
+    // A manager cannot edit: the page says what is missing, not what to click
+    assertThat(section(manager.get("/customers/" + id), "address")).contains("not on record")
+        .doesNotContain("edit account info");
   }
 
   @Test
@@ -304,6 +382,61 @@ class CustomerPagesTest {
   }
 
   // --- fixtures
+
+  /** A customer onboarded as CreateCustomerDelegate records one, with an active subscription; returns its id. */
+  private String onboardedCustomer() {
+    String prefix = "pt" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
+    AccountInfo account = new AccountInfo("Contoso Iberia S.L.", prefix, "Calle Mayor 1", null, "Madrid", null,
+        "28013", "ES", "es-ES", "es", null, new PrimaryContact("Lucía", "García", "lucia@contoso.example", null));
+    AgreementAttestation attestation = new AgreementAttestation(agreement.type(), agreement.templateId(),
+        LocalDate.of(2025, 6, 1), "Lucía", "García", "lucia@contoso.example", null, "operator", Instant.now());
+    String id = inTransaction.execute(status -> {
+      String created = customers.create(new NewCustomer(account, attestation, null, null,
+          List.of(new OrderLine(0, "O365-E3", 10)), "admin@" + prefix + AccountInfo.DOMAIN_SUFFIX, "process-1",
+          "operator"));
+      relationships.recordOnboarding(created, "operator");
+      return created;
+    });
+    jdbc.sql("""
+        insert into subscription (id, customer_id, line_number, offer_id, quantity, status, provisioned_at)
+        values (?, ?, 0, 'O365-E3', 10, 'ACTIVE', ?)""")
+        .params("sub-" + prefix, id, Timestamp.from(Instant.now())).update();
+    return id;
+  }
+
+  /** A tenant we did not know, whose global admin accepted an invitation (and the agreement); returns its id. */
+  private String invitedCustomer(String adminName, String adminEmail) {
+    String prefix = "pt" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
+    Invitation invitation = invitations.create(new NewInvitation("Northwind Traders", prefix, null, adminEmail, null,
+        null, "en-US", "en", true, null, null, "operator"));
+    invitations.claimAnswer(invitation.id(),
+        new Answer(AnswerType.ACCEPT, AnswerChannel.LINK, adminName, adminEmail, null, true));
+    Invitation accepted = invitations.find(invitation.id()).orElseThrow();
+    AgreementAttestation attestation = new AgreementAttestation(agreement.type(), agreement.templateId(),
+        LocalDate.now(), accepted.acceptingAdmin().firstName(), accepted.acceptingAdmin().lastName(), adminEmail, null,
+        adminEmail, Instant.now());
+    return inTransaction.execute(status -> relationships.establishReseller(accepted, adminEmail, attestation));
+  }
+
+  /** The page from the element with this id up to the end of its table, list or entry, for assertions on one part. */
+  private static String section(HttpResponse<String> page, String id) {
+    String end = switch (id) {
+      case "history", "agreements", "subscriptions" -> "</table>";
+      case "account", "relationship" -> "</dl>";
+      case "address", "origin" -> "</dd>";
+      default -> "</section>";
+    };
+    String body = page.body();
+    int start = body.indexOf("id=\"" + id + "\"");
+    assertThat(start).as("element #" + id).isNotNegative();
+    return body.substring(start, body.indexOf(end, start));
+  }
+
+  /** People read words: no stored codes, internal counters or agreement keys. */
+  private static void assertNoStoredCodes(HttpResponse<String> page) {
+    assertThat(page.body()).doesNotContain(">RESELLER<", ">NONE<", ">ACTIVE<", ">SUSPENDED<", ">COMPLETED<",
+        "INVITATION", "ONBOARDING", "EXISTING_TENANT", "MicrosoftCustomerAgreement", "Version", "DAP");
+  }
 
   /** A customer in the US with valid account info and a primary contact; returns its id. */
   private String usCustomer(Relationship relationship) {

@@ -147,7 +147,9 @@ class RelationshipRemovalTest {
     CustomerRecord fabrikam = customers.find(FABRIKAM_ID).orElseThrow();
     assertThat(fabrikam.relationship()).isEqualTo(Relationship.NONE);
     assertThat(fabrikam.version()).isZero();
-    assertThat(relationships.history(FABRIKAM_ID)).isEmpty();
+    // Only what the registry knew of it before: nothing was added
+    assertThat(relationships.history(FABRIKAM_ID)).extracting(RelationshipEvent::source)
+        .containsExactly(RelationshipService.SOURCE_EXISTING_TENANT);
   }
 
   // --- new orders -----------------------------------------------------------------------------

@@ -4,6 +4,9 @@ import io.partnerflow.testsupport.MigratedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.invitation.Answer;
+import io.partnerflow.invitation.AnswerChannel;
+import io.partnerflow.invitation.AnswerType;
 import io.partnerflow.invitation.Invitation;
 import io.partnerflow.invitation.InvitationRegistry;
 import io.partnerflow.invitation.NewInvitation;
@@ -11,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,9 @@ class RelationshipServiceTest {
 
   private static final String FABRIKAM_ID = "0b1c4e9a-5a52-4b8f-8a43-6d2f1e7c9a10";
   private static final Instant NOW = Instant.parse("2025-06-02T08:00:00Z");
+  /** The demo's Fabrikam as migration V6 records it: a tenant listed as it was, without relationship. */
+  private static final RelationshipEvent FABRIKAM_LISTED = new RelationshipEvent("NONE", false,
+      Instant.parse("2025-03-14T09:30:00Z"), "seed", RelationshipService.SOURCE_EXISTING_TENANT, null);
 
   private JdbcClient jdbc;
   private CustomerRegistry customers;
@@ -50,9 +57,14 @@ class RelationshipServiceTest {
     assertThat(customer.version()).isEqualTo(1);
     assertThat(customer.country()).isEqualTo("US");
     assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isTrue();
-    assertThat(service.history(FABRIKAM_ID)).containsExactly(new RelationshipEvent("RESELLER", true, NOW,
-        "dana.birkby@fabrikam.example", "INVITATION", invitation.id()));
+    assertThat(service.history(FABRIKAM_ID)).containsExactly(FABRIKAM_LISTED, new RelationshipEvent("RESELLER", true,
+        NOW, "dana.birkby@fabrikam.example", "INVITATION", invitation.id()));
     assertThat(invitations.find(invitation.id()).orElseThrow().customerId()).isEqualTo(FABRIKAM_ID);
+    // A customer we knew keeps its contact: the accepting admin does not replace it
+    assertThat(customers.primaryContact(FABRIKAM_ID)).hasValueSatisfying(c -> assertThat(c.email())
+        .isEqualTo("dana.birkby@fabrikam.example"));
+    assertThat(jdbc.sql("select count(*) from contact where customer_id = ?").param(FABRIKAM_ID).query(Long.class)
+        .single()).isEqualTo(1L);
   }
 
   @Test
@@ -63,7 +75,7 @@ class RelationshipServiceTest {
 
     assertThat(customerId).isEqualTo(FABRIKAM_ID);
     assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isFalse();
-    assertThat(service.history(FABRIKAM_ID)).singleElement()
+    assertThat(service.history(FABRIKAM_ID)).last()
         .satisfies(event -> assertThat(event.delegatedAdmin()).isFalse());
     assertThat(invitations.find(invitation.id()).orElseThrow().customerId()).isEqualTo(FABRIKAM_ID);
   }
@@ -75,7 +87,8 @@ class RelationshipServiceTest {
     service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "second", null);
 
     assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isTrue();
-    assertThat(service.history(FABRIKAM_ID)).extracting(RelationshipEvent::actor).containsExactly("first", "second");
+    assertThat(service.history(FABRIKAM_ID)).extracting(RelationshipEvent::actor)
+        .containsExactly("seed", "first", "second");
   }
 
   @Test
@@ -88,7 +101,8 @@ class RelationshipServiceTest {
     assertThat(customer.companyName()).isEqualTo("Northwind Traders");
     assertThat(customer.domainPrefix()).isEqualTo("northwind");
     assertThat(customer.relationship()).isEqualTo(Relationship.RESELLER);
-    assertThat(customer.adminUserName()).isEqualTo("admin@northwind.onmicrosoft.com");
+    // We did not create the tenant: its admin user is not ours to know
+    assertThat(customer.adminUserName()).isNull();
     assertThat(customer.country()).isNull();
     assertThat(customer.addressLine1()).isNull();
     assertThat(customer.createdBy()).isEqualTo("ana@northwind.example");
@@ -99,6 +113,44 @@ class RelationshipServiceTest {
     assertThat(service.history(customerId)).containsExactly(
         new RelationshipEvent("RESELLER", true, NOW, "ana@northwind.example", "INVITATION", invitation.id()));
     assertThat(invitations.find(invitation.id()).orElseThrow().customerId()).isEqualTo(customerId);
+    // Its contact is the global admin who accepted (no answer recorded here: the invited one)
+    assertThat(customers.primaryContact(customerId)).contains(
+        new ContactRecord(CustomerRegistry.PRIMARY_CONTACT, "Ana", "Admin", "admin@example.test", null));
+  }
+
+  @Test
+  void theContactOfAnInvitedCustomerIsTheAdminWhoAcceptedAsConfirmedOnThePage() {
+    Invitation invitation = invite("Northwind Traders", "northwind", null, false);
+    invitations.claimAnswer(invitation.id(), new Answer(AnswerType.ACCEPT, AnswerChannel.LINK, " María José Pérez ",
+        "maria@northwind.example", null, true));
+
+    String customerId = service.establishReseller(invitations.find(invitation.id()).orElseThrow(),
+        "maria@northwind.example", null);
+
+    assertThat(customers.primaryContact(customerId)).contains(
+        new ContactRecord(CustomerRegistry.PRIMARY_CONTACT, "María José", "Pérez", "maria@northwind.example", null));
+  }
+
+  @Test
+  void anOnboardedCustomerStartsItsHistoryAsResellerWithDelegatedAdmin() {
+    String customerId = customers.create(onboarded("contosoiberia"));
+
+    service.recordOnboarding(customerId, "operator");
+
+    // We created the tenant: ours to administer from the start
+    assertThat(service.hasDelegatedAdmin(customerId)).isTrue();
+    assertThat(customers.find(customerId).orElseThrow().adminUserName()).isEqualTo("admin@contosoiberia.onmicrosoft.com");
+    assertThat(service.history(customerId)).containsExactly(
+        new RelationshipEvent("RESELLER", true, NOW, "operator", RelationshipService.SOURCE_ONBOARDING, null));
+  }
+
+  @Test
+  void anOnboardingWithoutInitiatorIsRecordedAsTheSystems() {
+    String customerId = customers.create(onboarded("fourthcoffee"));
+
+    service.recordOnboarding(customerId, " ");
+
+    assertThat(service.history(customerId)).extracting(RelationshipEvent::actor).containsExactly("system");
   }
 
   @Test
@@ -121,7 +173,7 @@ class RelationshipServiceTest {
 
     assertThat(customers.attestations(FABRIKAM_ID)).extracting(AgreementAttestation::signerFirstName)
         .containsExactly("Dana");
-    assertThat(service.history(FABRIKAM_ID)).hasSize(2);
+    assertThat(service.history(FABRIKAM_ID)).hasSize(3);
   }
 
   @Test
@@ -143,7 +195,7 @@ class RelationshipServiceTest {
     String again = service.establishReseller(invitation, "dana", attestation("Dana"));
 
     assertThat(again).isEqualTo(FABRIKAM_ID);
-    assertThat(service.history(FABRIKAM_ID)).hasSize(1);
+    assertThat(service.history(FABRIKAM_ID)).hasSize(2);
     assertThat(customers.attestations(FABRIKAM_ID)).hasSize(1);
     assertThat(customers.find(FABRIKAM_ID).orElseThrow().version()).isEqualTo(1);
   }
@@ -160,6 +212,8 @@ class RelationshipServiceTest {
         .isEqualTo(1L);
     assertThat(service.history(first)).hasSize(1);
     assertThat(customers.attestations(first)).hasSize(1);
+    assertThat(jdbc.sql("select count(*) from contact where customer_id = ?").param(first).query(Long.class).single())
+        .isEqualTo(1L);
   }
 
   @Test
@@ -170,14 +224,23 @@ class RelationshipServiceTest {
   }
 
   @Test
-  void historyOfACustomerWithoutEventsIsEmpty() {
-    assertThat(service.history(FABRIKAM_ID)).isEmpty();
+  void theSeededTenantHasItsHistoryFromTheMigration() {
+    assertThat(service.history(FABRIKAM_ID)).containsExactly(FABRIKAM_LISTED);
+    assertThat(service.history("no-such-customer")).isEmpty();
     assertThat(service.hasDelegatedAdmin("no-such-customer")).isFalse();
   }
 
   private Invitation invite(String companyName, String domainPrefix, String customerId, boolean delegatedAdmin) {
     return invitations.create(new NewInvitation(companyName, domainPrefix, customerId, "admin@example.test", "Ana",
         "Admin", "en-US", "en", delegatedAdmin, null, null, "operator"));
+  }
+
+  private static NewCustomer onboarded(String domainPrefix) {
+    AccountInfo account = new AccountInfo("Contoso Iberia S.L.", domainPrefix, "Calle Mayor 1", null, "Madrid", null,
+        "28013", "ES", "es-ES", "es", null,
+        new PrimaryContact("Lucía", "García", "lucia@contoso.example", null));
+    return new NewCustomer(account, attestation("Lucía"), null, null, List.of(), "admin@" + domainPrefix
+        + AccountInfo.DOMAIN_SUFFIX, "process-1", "operator");
   }
 
   private static AgreementAttestation attestation(String signerFirstName) {

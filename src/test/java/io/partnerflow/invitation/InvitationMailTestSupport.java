@@ -1,12 +1,11 @@
 package io.partnerflow.invitation;
 
+import io.partnerflow.config.FullStopMessageSource;
 import io.partnerflow.testsupport.MigratedDatabase;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Hand-built collaborators for the invitation mail and reply tests (no Spring context). */
 final class InvitationMailTestSupport {
@@ -23,13 +22,9 @@ final class InvitationMailTestSupport {
     return MigratedDatabase.schemaOnly();
   }
 
-  /** Like Spring Boot's MessageSource for {@code spring.messages.*} in application.yml. */
-  static ResourceBundleMessageSource messageSource() {
-    ResourceBundleMessageSource messageSource = new ResourceBundleMessageSource();
-    messageSource.setBasenames("i18n/messages", "i18n/mail");
-    messageSource.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    messageSource.setFallbackToSystemLocale(false);
-    return messageSource;
+  /** The app's message source (MessagesConfiguration) for {@code spring.messages.*} in application.yml. */
+  static FullStopMessageSource messageSource() {
+    return FullStopMessageSource.of("i18n/messages", "i18n/mail");
   }
 
   static NewInvitation newInvitation(String culture, String language, boolean delegatedAdmin, String message) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -139,6 +140,38 @@ class InvitationMailerTest {
     // The words the mail suggests are the words the reply reader understands
     assertThat(ReplyReader.firstWordAnswer(acceptWord)).contains(AnswerType.ACCEPT);
     assertThat(ReplyReader.firstWordAnswer(declineWord.toLowerCase())).contains(AnswerType.DECLINE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en-US | en | The request includes delegated administration privileges for Northwind Partners S.p.A.",
+      "es-ES | es | La solicitud incluye privilegios de administración delegada para Northwind Partners S.p.A.",
+      "pt-BR | pt | A solicitação inclui privilégios de administração delegada para Northwind Partners S.p.A.",
+      "ru-RU | ru | Запрос включает делегированные права администратора для компании «Northwind Partners S.p.A.».",
+      "it-IT | it | La richiesta include privilegi di amministrazione delegata per Northwind Partners S.p.A."})
+  void namesEndingWithAFullStopEndTheirSentenceWithOne(String culture, String language, String reminderSentence)
+      throws Exception {
+    InvitationMailer partnerMailer = mailerOf("Northwind Partners S.p.A.");
+    Invitation invitation = registry.create(new NewInvitation("Contoso S.p.A.", "contoso", null,
+        "ana.garcia@contoso.example", "Ana", "García", culture, language, true, null, "process-1", "operator"));
+    String token = registry.issueToken(invitation.id(), EXPIRES, true);
+    invitation = registry.find(invitation.id()).orElseThrow();
+    partnerMailer.sendInvitation(invitation, token);
+    partnerMailer.sendReminder(invitation, registry.issueToken(invitation.id(), EXPIRES, false), 1);
+    registry.claimAnswer(invitation.id(),
+        new Answer(AnswerType.ACCEPT, AnswerChannel.LINK, "Ana García", "ana.garcia@contoso.example", null, true));
+    partnerMailer.sendRelationshipEstablished(registry.find(invitation.id()).orElseThrow(), "cust-1");
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(3);
+    for (MimeMessage mail : received) {
+      assertThat(mail.getSubject()).contains("Contoso S.p.A.").doesNotContain("S.p.A..");
+      assertThat(part(mail, "text/html")).doesNotContain("S.p.A..");
+      assertThat(part(mail, "text/plain")).doesNotContain("S.p.A..");
+    }
+    assertThat(part(received[1], "text/plain")).contains(reminderSentence);
+    assertThat(part(received[1], "text/html")).contains(reminderSentence);
+    assertThat(part(received[2], "text/plain")).contains("Sent by partnerflow for Northwind Partners S.p.A.");
   }
 
   @Test
@@ -278,7 +311,9 @@ class InvitationMailerTest {
         .contains("Answered via: email reply")
         .contains("Delegated admin privileges: Yes")
         .contains("Customer ID: cust-42")
-        .contains("Invitation ID: " + invitation.id());
+        .contains("Invitation ID: " + invitation.id())
+        // Our own notice expects no answer: the reply words belong to the customer's invitation only
+        .doesNotContain("ACCEPT", "DECLINE", "first word");
     assertThat(part(notice, "text/html"))
         .contains("Ana García &lt;ana.garcia@contoso.example&gt;", "email reply", "Yes", "cust-42");
   }
@@ -301,6 +336,20 @@ class InvitationMailerTest {
     assertThat(mailer.acceptanceLink("abc_DEF-123")).isEqualTo("http://localhost:8080/invitation/abc_DEF-123");
     assertThat(InvitationMailer.expiresOn(null, java.util.Locale.ENGLISH)).isNull();
     assertThat(Optional.ofNullable(InvitationMailer.expiresOn(EXPIRES, java.util.Locale.ITALIAN))).contains("14 febbraio 2026");
+  }
+
+  /** A mailer like the test's, for a partner with another name. */
+  private InvitationMailer mailerOf(String partnerName) {
+    org.springframework.mail.javamail.JavaMailSenderImpl sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(greenMail.getSmtp().getPort());
+    // No embedded-server settings: the default (off)
+    TemplatedMailService mailService = new TemplatedMailService(sender, InvitationMailTestSupport.messageSource(),
+        JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
+        new MailProperties(InvitationMailTestSupport.FROM, null));
+    return new InvitationMailer(mailService, new PartnerProfile(partnerName, "4800001", true, "EMEA", OPERATIONS),
+        new InvitationProperties(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(30), REPLY_MAILBOX),
+        BASE_URL + "/");
   }
 
   private Invitation sentInvitation(String culture, String language, boolean delegatedAdmin, String message) {

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.partnerflow.config.FullStopMessageSource;
 import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.partner.PartnerProfile;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -52,11 +52,13 @@ class InvitationPageControllerTest {
 
   @BeforeEach
   void setUp() {
+    mvc = pagesOf(PARTNER);
+  }
+
+  /** The pages of a partner with this name. */
+  private MockMvc pagesOf(String partnerName) {
     // Like the app: spring.messages (UTF-8, no system-locale fallback), templates under templates/
-    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-    messages.setBasenames("i18n/messages", "i18n/mail", "i18n/invitation");
-    messages.setDefaultEncoding("UTF-8");
-    messages.setFallbackToSystemLocale(false);
+    FullStopMessageSource messages = FullStopMessageSource.of("i18n/messages", "i18n/mail", "i18n/invitation");
     ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
     templates.setPrefix("templates/");
     templates.setSuffix(".html");
@@ -66,8 +68,8 @@ class InvitationPageControllerTest {
     engine.setTemplateResolver(templates);
     engine.setTemplateEngineMessageSource(messages);
 
-    PartnerProfile partner = new PartnerProfile(PARTNER, "4800001", true, "EMEA", "ops@northwind.example");
-    mvc = MockMvcBuilders.standaloneSetup(
+    PartnerProfile partner = new PartnerProfile(partnerName, "4800001", true, "EMEA", "ops@northwind.example");
+    return MockMvcBuilders.standaloneSetup(
             new InvitationPageController(registry, answers, relationships, partner, engine, messages))
         .build();
   }
@@ -105,6 +107,36 @@ class InvitationPageControllerTest {
         .doesNotContain("<script", "grant-delegated-admin", "id=\"personal-message\"", "aria-invalid");
     assertThat(csrfIn(page)).hasSize(43);
     verify(answers, never()).answerByToken(anyString(), any());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "en-US | en | Northwind Cloud Partners asks to become the Microsoft reseller of Contoso S.p.A.</p>",
+      "es-ES | es | Northwind Cloud Partners solicita ser el revendedor de Microsoft de Contoso S.p.A.</p>",
+      "pt-BR | pt | Northwind Cloud Partners solicita tornar-se o revendedor Microsoft de Contoso S.p.A.</p>",
+      "ru-RU | ru | просит стать реселлером Microsoft для компании «Contoso S.p.A.».</p>",
+      "it-IT | it | Northwind Cloud Partners chiede di diventare il rivenditore Microsoft di Contoso S.p.A.</p>"})
+  void aCompanyNameEndingWithAFullStopEndsItsSentenceWithOne(String culture, String language, String sentenceEnd)
+      throws Exception {
+    open(invitation("Contoso S.p.A.", culture, language, true, null));
+
+    assertThat(get200()).contains(sentenceEnd, "<dd>Contoso S.p.A.</dd>").doesNotContain("S.p.A..");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "en-US | en | please contact Northwind Partners S.p.A.</p>",
+      "es-ES | es | póngase en contacto con Northwind Partners S.p.A.</p>",
+      "pt-BR | pt | entre em contato com Northwind Partners S.p.A.</p>",
+      "ru-RU | ru | свяжитесь с компанией «Northwind Partners S.p.A.».</p>",
+      "it-IT | it | contatti Northwind Partners S.p.A.</p>"})
+  void aPartnerNameEndingWithAFullStopEndsItsSentenceWithOne(String culture, String language, String sentenceEnd)
+      throws Exception {
+    MockMvc partnerPages = pagesOf("Northwind Partners S.p.A.");
+    refused(Optional.of(invitation(culture, language, false, null)), AnswerOutcome.ALREADY_ANSWERED);
+
+    assertThat(body(partnerPages.perform(get(url(TOKEN))).andExpect(status().isConflict())))
+        .contains(sentenceEnd).doesNotContain("S.p.A..");
   }
 
   @Test
@@ -450,8 +482,13 @@ class InvitationPageControllerTest {
   }
 
   private static Invitation invitation(String culture, String language, boolean delegatedAdmin, String message) {
+    return invitation("Contoso Ltd", culture, language, delegatedAdmin, message);
+  }
+
+  private static Invitation invitation(String company, String culture, String language, boolean delegatedAdmin,
+      String message) {
     Instant now = Instant.parse("2026-03-01T10:00:00Z");
-    return new Invitation("inv-1", "pi-1", "Contoso Ltd", "contoso", null, EMAIL, "Ana", "García", culture, language,
+    return new Invitation("inv-1", "pi-1", company, "contoso", null, EMAIL, "Ana", "García", culture, language,
         delegatedAdmin, message, "ref-1", InvitationStatus.PENDING, now.plusSeconds(30 * 86400), 1, null, null, null,
         null, null, "operator", now);
   }

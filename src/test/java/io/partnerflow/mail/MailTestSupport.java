@@ -1,13 +1,12 @@
 package io.partnerflow.mail;
 
+import io.partnerflow.config.FullStopMessageSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Builds the mail layer's collaborators by hand, as the app's context would. */
@@ -17,13 +16,9 @@ final class MailTestSupport {
 
   private MailTestSupport() {}
 
-  /** Like Spring Boot's MessageSource for {@code spring.messages.*} in application.yml. */
-  static ResourceBundleMessageSource messageSource() {
-    ResourceBundleMessageSource messageSource = new ResourceBundleMessageSource();
-    messageSource.setBasenames("i18n/messages", "i18n/mail");
-    messageSource.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    messageSource.setFallbackToSystemLocale(false);
-    return messageSource;
+  /** The app's message source (MessagesConfiguration) for {@code spring.messages.*} in application.yml. */
+  static FullStopMessageSource messageSource() {
+    return FullStopMessageSource.of("i18n/messages", "i18n/mail");
   }
 
   /** A fresh in-memory database with the {@code sent_mail} table of Flyway's V1. */

@@ -2,6 +2,8 @@ package io.partnerflow.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partnerflow.config.FullStopMessageSource;
+import io.partnerflow.config.MessagesConfiguration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** The mail beans with Boot's auto-configuration, as application.yml sets them up. */
+/** The mail beans with Boot's auto-configuration and our message source, as application.yml sets them up. */
 class MailWiringTest {
 
   @Configuration(proxyBeanMethods = false)
@@ -26,7 +28,7 @@ class MailWiringTest {
   static class Properties_ {}
 
   @Test
-  void welcomeMailGoesOutThroughTheEmbeddedServerWithBootsMessageSource() {
+  void welcomeMailGoesOutThroughTheEmbeddedServerWithTheAppsMessageSource() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(
             DataSourceAutoConfiguration.class,
@@ -36,7 +38,8 @@ class MailWiringTest {
             MessageSourceAutoConfiguration.class,
             MailSenderAutoConfiguration.class))
         .withUserConfiguration(
-            Properties_.class, EmbeddedMailServerConfiguration.class, TemplatedMailService.class,
+            Properties_.class, MessagesConfiguration.class, EmbeddedMailServerConfiguration.class,
+            TemplatedMailService.class,
             WelcomeMailer.class)
         .withPropertyValues(
             "spring.datasource.url=jdbc:h2:mem:wiring-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
@@ -65,6 +68,7 @@ class MailWiringTest {
               .singleElement()
               .satisfies(m -> assertThat(m.getSubject())
                   .isEqualTo("Sua conta na nuvem da Microsoft para Fabrikam está pronta"));
+          assertThat(context.getBean("messageSource")).isInstanceOf(FullStopMessageSource.class);
         });
   }
 }

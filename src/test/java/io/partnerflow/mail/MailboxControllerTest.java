@@ -120,6 +120,29 @@ class MailboxControllerTest {
   }
 
   @Test
+  void onlyAMailWhoseAnswersAreReadSuggestsAnswerWords() throws Exception {
+    // A welcome mail: no Reply-To, nothing reads an answer to it
+    send("Su cuenta en la nube de Microsoft para Contoso está lista", "<p>Bienvenido</p>");
+    JavaMailSenderImpl sender = EmbeddedMailServerConfiguration.mailSenderFor(server);
+    MimeMessage invitation = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(invitation, false, "UTF-8");
+    helper.setFrom("onboarding@northwind-partners.example");
+    helper.setReplyTo("invitations@northwind-partners.example");
+    helper.setTo("ana.garcia@contoso.example");
+    helper.setSubject("Invitación [Ref: abc]");
+    helper.setText("Responda ACEPTO o RECHAZO");
+    sender.send(invitation);
+
+    String welcome = mvc.perform(get("/mailbox/0")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String invitationPage = mvc.perform(get("/mailbox/1")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+    assertThat(welcome).contains("placeholder=\"Your reply\"").doesNotContain("ACEPTO", "ACCEPT");
+    assertThat(invitationPage).contains("placeholder=\"e.g. ACCEPT or DECLINE as the first word");
+  }
+
+  @Test
   void repliesToAMailAsItsRecipientToTheReplyToThreadedByInReplyTo() throws Exception {
     JavaMailSenderImpl sender = EmbeddedMailServerConfiguration.mailSenderFor(server);
     MimeMessage invitation = sender.createMimeMessage();

@@ -39,6 +39,10 @@ class WelcomeMailerTest {
       Pattern.compile(
           "(?iu)(password|passwort|contraseña|senha|пароль)\\s*[:=]|temp(orary)?\\s*pass\\s*[:=]|P@ss|Passw0rd");
 
+  /** The answer words of invitation mails (ReplyReader's), in any of our languages. */
+  private static final Pattern ANSWER_WORDS = Pattern.compile(
+      "(?u)\\b(ACCEPT|DECLINE|ACEPTO|RECHAZO|ACEITO|RECUSO|ACCETTO|RIFIUTO|ПРИНИМАЮ|ОТКЛОНЯЮ)\\b");
+
   private DataSource dataSource;
   private DataSourceTransactionManager transactionManager;
   private TemplatedMailService mailService;
@@ -117,6 +121,19 @@ class WelcomeMailerTest {
     }
     assertThat(html).contains("lang=\"" + locale.toLanguageTag() + "\"");
     assertThat(mailService.wasSent("welcome-cust-" + language)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("languages")
+  void suggestsNoAnswerWordsTheWelcomeNeedsNoAnswer(String culture, String language) throws Exception {
+    mailer.send(welcome("cust-" + language, "Contoso S.p.A.", MailLocales.resolve(culture, language)));
+
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    // No Reply-To: nothing reads answers to it (invitations carry one, and their answer words)
+    assertThat(mail.getHeader("Reply-To")).isNull();
+    for (String body : List.of(part(mail, "text/html"), part(mail, "text/plain"))) {
+      assertThat(body).doesNotContainPattern(ANSWER_WORDS).contains("Contoso S.p.A.").doesNotContain("S.p.A..");
+    }
   }
 
   @Test

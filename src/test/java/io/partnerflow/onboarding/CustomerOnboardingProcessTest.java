@@ -13,6 +13,8 @@ import io.partnerflow.customer.ContactRecord;
 import io.partnerflow.customer.CustomerRecord;
 import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.customer.Relationship;
+import io.partnerflow.customer.RelationshipEvent;
+import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.onboarding.OnboardingProcess.Decisions;
@@ -75,6 +77,7 @@ class CustomerOnboardingProcessTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired CustomerRegistry customers;
+  @Autowired RelationshipService relationships;
   @Autowired ProvisioningService provisioning;
   @Autowired EmbeddedMailServer mailServer;
   @Autowired JdbcClient jdbc;
@@ -132,6 +135,10 @@ class CustomerOnboardingProcessTest {
     assertThat(customers.orderLines(customerId))
         .containsExactly(new OrderLine(0, "O365-E3", 25), new OrderLine(1, "TEAMS-PHONE-STANDARD", 10));
     assertThat(orderLineResellerPartnerIds(customerId)).containsExactly(RESELLER_ADATUM_PARTNER_ID, RESELLER_ADATUM_PARTNER_ID);
+    // It came in by onboarding, started by the operator: a tenant we created, ours to administer
+    assertThat(relationships.history(customerId)).containsExactly(new RelationshipEvent("RESELLER", true, NOW,
+        OPERATOR, RelationshipService.SOURCE_ONBOARDING, null));
+    assertThat(relationships.hasDelegatedAdmin(customerId)).isTrue();
     assertThat(provisioning.subscriptions(customerId)).isEmpty();
     assertThat(ADMIN_USER_NAME.from(vars(pi))).isEqualTo(adminUserName);
 
@@ -311,6 +318,7 @@ class CustomerOnboardingProcessTest {
     assertThat(customers.orderLines(otherCustomerId)).isEmpty();
     assertThat(customers.attestations(otherCustomerId)).isEmpty();
     assertThat(customers.primaryContact(otherCustomerId)).isEmpty();
+    assertThat(relationships.history(otherCustomerId)).isEmpty();
   }
 
   // --- customer agreement -----------------------------------------------------------------------

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.customer.ContactRecord;
 import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.customer.Relationship;
 import io.partnerflow.customer.RelationshipEvent;
 import io.partnerflow.customer.RelationshipService;
@@ -212,10 +214,13 @@ class InvitationToConnectProcessTest extends InvitationProcessTestBase {
     assertThat(customers.findIdByDomainPrefix(prefix)).contains(customerId);
     assertThat(customers.find(customerId)).contains(new CustomerRecord(customerId, companyName(prefix), prefix, null,
         null, null, null, null, null, "es-ES", "es", null, Relationship.RESELLER, null,
-        "admin@" + prefix + ".onmicrosoft.com", null, email, answeredAt, 0));
+        null, null, email, answeredAt, 0));
     assertThat(driver.relationshipOf(customerId)).isEqualTo("RESELLER/false");
     assertThat(relationships.history(customerId)).containsExactly(
         new RelationshipEvent("RESELLER", false, answeredAt, email, RelationshipService.SOURCE_INVITATION, invitationId));
+    // The global admin who accepted is the contact of a customer we did not know
+    assertThat(customers.primaryContact(customerId))
+        .contains(new ContactRecord(CustomerRegistry.PRIMARY_CONTACT, "Lucía", "García", email, null));
     assertThat(customers.attestations(customerId)).containsExactly(new AgreementAttestation(AGREEMENT_TYPE,
         AGREEMENT_TEMPLATE_ID, TODAY, "Lucía", "García", email, null, email, answeredAt));
     Invitation accepted = registry.find(invitationId).orElseThrow();
@@ -286,8 +291,12 @@ class InvitationToConnectProcessTest extends InvitationProcessTestBase {
     assertThat(fabrikam.companyName()).isEqualTo("Fabrikam, Inc.");
     assertThat(fabrikam.createdBy()).isEqualTo("seed");
     assertThat(driver.relationshipOf(FABRIKAM_CUSTOMER_ID)).isEqualTo("RESELLER/true");
-    assertThat(relationships.history(FABRIKAM_CUSTOMER_ID)).containsExactly(
+    assertThat(relationships.history(FABRIKAM_CUSTOMER_ID)).extracting(RelationshipEvent::source)
+        .containsExactly(RelationshipService.SOURCE_EXISTING_TENANT, RelationshipService.SOURCE_INVITATION);
+    assertThat(relationships.history(FABRIKAM_CUSTOMER_ID)).last().isEqualTo(
         new RelationshipEvent("RESELLER", true, NOW, dana, RelationshipService.SOURCE_INVITATION, invitationId));
+    assertThat(customers.primaryContact(FABRIKAM_CUSTOMER_ID)).hasValueSatisfying(c -> assertThat(c.phone())
+        .as("its own contact, kept").isEqualTo("+1 716 555 0100"));
     assertThat(customers.attestations(FABRIKAM_CUSTOMER_ID)).isEmpty();
 
     driver.executeJob(pi, Ids.NOTIFY_OPERATIONS);
