@@ -212,9 +212,26 @@ class InvitationMailerTest {
 
     mailer.sendInvitation(registry.find(invitation.id()).orElseThrow(), token);
 
-    String text = part(single(), "text/plain");
-    assertThat(text).startsWith("Hello,\n").doesNotContain("A message from").doesNotContainPattern("\\bnull\\b")
+    MimeMessage mail = single();
+    String text = part(mail, "text/plain");
+    assertThat(text).startsWith("Hello,\n").doesNotContainPattern("\\bnull\\b")
         .contains(BASE_URL + "/invitation/" + token);
+    // No message of the operator's: ours stands in, in the invitation's language, and speaks of no link
+    assertThat(text).contains("A message from Northwind Cloud Partners:\n\nWe would like to become your Microsoft "
+        + "cloud reseller").doesNotContain("link below");
+    assertThat(part(mail, "text/html")).contains("We would like to become your Microsoft cloud reseller");
+  }
+
+  @Test
+  void withoutPersonalMessageTheStandardOneIsInTheInvitationsLanguage() throws Exception {
+    Invitation invitation = registry.create(new NewInvitation("Contoso", "contoso", null, "ana@contoso.example",
+        "Ana", "García", "es-ES", "es", false, null, "process-3", "operator"));
+    String token = registry.issueToken(invitation.id(), EXPIRES, true);
+
+    mailer.sendInvitation(registry.find(invitation.id()).orElseThrow(), token);
+
+    assertThat(part(single(), "text/plain")).contains("Nos gustaría ser su revendedor de Microsoft en la nube")
+        .doesNotContain("We would like");
   }
 
   @Test

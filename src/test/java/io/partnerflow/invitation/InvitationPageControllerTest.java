@@ -104,7 +104,9 @@ class InvitationPageControllerTest {
         .contains("id=\"adminName\"", "value=\"Ana García\"", "maxlength=\"120\"", "required")
         .contains("name=\"globalAdmin\"", "name=\"action\" value=\"accept\"", "name=\"action\" value=\"decline\"")
         .contains("name=\"declineReason\"", "maxlength=\"1000\"")
-        .doesNotContain("<script", "grant-delegated-admin", "id=\"personal-message\"", "aria-invalid");
+        .doesNotContain("<script", "grant-delegated-admin", "aria-invalid");
+    // No message of the operator's: the standard one, in the page's language
+    assertThat(page).contains("id=\"personal-message\"").doesNotContain("link below");
     assertThat(csrfIn(page)).hasSize(43);
     verify(answers, never()).answerByToken(anyString(), any());
   }

@@ -57,7 +57,7 @@ class InvitationJourneyTest extends JourneyTestBase {
     // The operator follows up: resend with a message of their own
     TaskView followUp = Tasklist.open(browser).openTask("Follow up invitation", company).claim();
     assertThat(followUp.form().section("The customer declined")).contains("Giulia Rossi", admin,
-        "Abbiamo già un partner");
+        "on the invitation page", "Abbiamo già un partner");
     followUp.form()
         .type("Personal message for a resend", "Cara Giulia, come d’accordo al telefono: ecco il nuovo invito.")
         .pick("Decision", "Resend the invitation (a new link; earlier links stop working)");
@@ -70,9 +70,11 @@ class InvitationJourneyTest extends JourneyTestBase {
     page = InvitationPage.current(browser).accept("Giulia Rossi");
     assertThat(page.heading()).isEqualTo("Grazie: " + PARTNER + " è ora il Suo rivenditore");
 
-    // The first mail's link was replaced by the resend
+    // The first mail's link was replaced by the resend (a link that is no longer valid names no invitation:
+    // the page speaks the browser's language, English here)
     browser.go(firstLink);
-    assertThat(InvitationPage.current(browser).heading()).isEqualTo("Questo link di invito non è valido");
+    assertThat(InvitationPage.current(browser).heading()).isEqualTo("This invitation link is not valid");
+    assertThat(InvitationPage.current(browser).asksForAnswer()).isFalse();
 
     HistoricProcessInstance invitation = registry.instance(InvitationProcess.PROCESS_KEY, prefix);
     assertThat(registry.endEvent(invitation.getId())).isEqualTo(InvitationProcess.Ids.END_RELATIONSHIP_ESTABLISHED);
