@@ -190,7 +190,16 @@ class CustomerLifecycleJourneyTest extends JourneyTestBase {
     Tasklist tasklist = operatorInTasklist();
     CustomerPages customer = CustomerPages.list(browser).open(prefix, company);
     String customerId = customer.customerIdFromUrl();
-    assertThat(customer.section("subscriptions-heading")).contains("Office 365 E3", "30");
+    // What the operator reads about the onboarded customer, in words
+    assertThat(customer.section("account-heading")).contains("By onboarding: we created the tenant", OPERATOR,
+        "Calle Mayor 1", "Planta 3", "admin@" + prefix + ".onmicrosoft.com");
+    assertThat(customer.section("contact-heading")).contains("Lucía García", contactEmail, "Reseller relationship",
+        "Adatum IT Services");
+    assertThat(customer.section("history-heading")).contains("Onboarded: we created the tenant");
+    assertThat(customer.section("attestations-heading")).contains("Microsoft Customer Agreement", "Lucía García")
+        .doesNotContain("MicrosoftCustomerAgreement");
+    assertThat(customer.section("subscriptions-heading")).contains("Office 365 E3", "30", "Active");
+    assertThat(customer.page()).doesNotContain("Version 0", "RESELLER", "ACTIVE");
 
     // Started from Tasklist with the id copied from the page; the operator then keeps the relationship
     StartDialog start = Tasklist.open(browser).startProcess("End a customer relationship");
