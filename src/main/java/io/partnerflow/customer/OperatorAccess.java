@@ -1,11 +1,8 @@
 package io.partnerflow.customer;
 
 import io.partnerflow.security.DemoUsersInitializer;
+import io.partnerflow.security.FormTokens;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -19,9 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class OperatorAccess {
 
-  static final String CSRF_PARAMETER = "_csrf";
-  private static final String CSRF_ATTRIBUTE = OperatorAccess.class.getName() + ".csrf";
-  private static final SecureRandom RANDOM = new SecureRandom();
+  static final String CSRF_PARAMETER = FormTokens.PARAMETER;
+  private static final String FORM_SCOPE = "customers";
 
   private final IdentityService identityService;
 
@@ -50,22 +46,13 @@ public class OperatorAccess {
   /** @throws ResponseStatusException 403 unless an operator sent the session's form token */
   void requireOperator(HttpSession session, String csrf) {
     requireOperator();
-    String expected = (String) session.getAttribute(CSRF_ATTRIBUTE);
-    if (expected == null || csrf == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        csrf.getBytes(StandardCharsets.UTF_8))) {
+    if (!FormTokens.isValid(session, FORM_SCOPE, csrf)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "_csrf: the form expired, reload the page");
     }
   }
 
   /** The session's form token, created on first use. */
   static String csrfToken(HttpSession session) {
-    String token = (String) session.getAttribute(CSRF_ATTRIBUTE);
-    if (token == null) {
-      byte[] bytes = new byte[32];
-      RANDOM.nextBytes(bytes);
-      token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      session.setAttribute(CSRF_ATTRIBUTE, token);
-    }
-    return token;
+    return FormTokens.issue(session, FORM_SCOPE);
   }
 }

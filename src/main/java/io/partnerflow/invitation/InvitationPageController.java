@@ -1,5 +1,6 @@
 package io.partnerflow.invitation;
 
+import io.partnerflow.security.FormTokens;
 import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.invitation.InvitationPageForm.Problem;
 import io.partnerflow.mail.MailLocales;
@@ -112,7 +113,7 @@ public class InvitationPageController {
       return status(Page.of(refusal.get()), locale(invitation, acceptLanguage));
     }
     Invitation open = invitation.get();
-    return form(HttpStatus.OK, open, InvitationPageForm.prefilled(open), Map.of(), CsrfTokens.issue(request, token),
+    return form(HttpStatus.OK, open, InvitationPageForm.prefilled(open), Map.of(), FormTokens.issue(request.getSession(true), formScope(token)),
         agreementAsked(open));
   }
 
@@ -123,7 +124,7 @@ public class InvitationPageController {
       @RequestParam(name = "globalAdmin", required = false) String globalAdmin,
       @RequestParam(name = "agreementAccepted", required = false) String agreementAccepted,
       @RequestParam(name = "declineReason", required = false) String declineReason,
-      @RequestParam(name = CsrfTokens.PARAMETER, required = false) String csrf,
+      @RequestParam(name = FormTokens.PARAMETER, required = false) String csrf,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       HttpServletRequest request) {
     Optional<Invitation> invitation = find(token);
@@ -134,7 +135,7 @@ public class InvitationPageController {
     }
     Invitation open = invitation.get();
     Locale locale = locale(invitation, acceptLanguage);
-    if (!CsrfTokens.isValid(request, token, csrf)) {
+    if (!FormTokens.isValid(request.getSession(false), formScope(token), csrf)) {
       return status(Page.FORBIDDEN, locale);
     }
 
@@ -186,7 +187,7 @@ public class InvitationPageController {
     context.setVariable("form", form);
     context.setVariable("errors", errors);
     context.setVariable("csrf", csrf);
-    context.setVariable("csrfParameter", CsrfTokens.PARAMETER);
+    context.setVariable("csrfParameter", FormTokens.PARAMETER);
     context.setVariable("nameMax", InvitationPageForm.NAME_MAX);
     context.setVariable("declineReasonMax", InvitationPageForm.DECLINE_REASON_MAX);
     return respond(status, locale, templates.process(FORM_TEMPLATE, context));
@@ -244,5 +245,10 @@ public class InvitationPageController {
       // fall through to English
     }
     return MailLocales.ENGLISH;
+  }
+
+  /** A form token per invitation link (by its hash), so a token only answers the invitation it was issued for. */
+  private static String formScope(String invitationToken) {
+    return "invitation." + InvitationTokens.hash(invitationToken);
   }
 }

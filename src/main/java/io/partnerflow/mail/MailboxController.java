@@ -8,16 +8,13 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import io.partnerflow.security.FormTokens;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,9 +47,8 @@ public class MailboxController {
   /** Links open in a new, unsandboxed tab rather than inside the small frame. */
   private static final String BASE_TARGET = "<base target=\"_blank\">";
 
-  static final String CSRF_PARAMETER = "_csrf";
-  private static final String CSRF_ATTRIBUTE = MailboxController.class.getName() + ".csrf";
-  private static final SecureRandom RANDOM = new SecureRandom();
+  static final String CSRF_PARAMETER = FormTokens.PARAMETER;
+  private static final String FORM_SCOPE = "mailbox";
   static final int MAX_REPLY_LENGTH = 10_000;
 
   private final EmbeddedMailServer server;
@@ -122,9 +118,7 @@ public class MailboxController {
   @PostMapping("/{index}/reply")
   public String reply(@PathVariable int index, @RequestParam(CSRF_PARAMETER) String csrf,
       @RequestParam("text") String text, HttpSession session) throws MessagingException {
-    String expected = (String) session.getAttribute(CSRF_ATTRIBUTE);
-    if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        csrf.getBytes(StandardCharsets.UTF_8))) {
+    if (!FormTokens.isValid(session, FORM_SCOPE, csrf)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "_csrf: the form expired, reload the mail");
     }
     if (text.isBlank() || text.length() > MAX_REPLY_LENGTH) {
@@ -174,15 +168,9 @@ public class MailboxController {
   }
 
   private static String csrfToken(HttpSession session) {
-    String token = (String) session.getAttribute(CSRF_ATTRIBUTE);
-    if (token == null) {
-      byte[] bytes = new byte[32];
-      RANDOM.nextBytes(bytes);
-      token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      session.setAttribute(CSRF_ATTRIBUTE, token);
-    }
-    return token;
+    return FormTokens.issue(session, FORM_SCOPE);
   }
+
 
   static String withBaseTarget(String html) {
     Matcher head = HEAD.matcher(html);

@@ -34,6 +34,8 @@ public class LoginController {
 
   public static final String LOGIN_PATH = "/login";
   public static final String LOGOUT_PATH = "/logout";
+  /** The sign-in and sign-out forms share one token. */
+  private static final String SCOPE = "sign-in";
   static final String NEXT = "next";
   static final String USERNAME = "username";
   static final String PASSWORD = "password";
@@ -70,12 +72,12 @@ public class LoginController {
   }
 
   @PostMapping(LOGIN_PATH)
-  public ModelAndView logIn(@RequestParam(name = FormToken.PARAMETER, required = false) String token,
+  public ModelAndView logIn(@RequestParam(name = FormTokens.PARAMETER, required = false) String token,
       @RequestParam(name = NEXT, required = false) String next,
       @RequestParam(name = USERNAME, required = false) String username,
       @RequestParam(name = PASSWORD, required = false) String password, HttpServletRequest request) {
     Optional<String> target = LocalRedirect.of(next);
-    if (!FormToken.isValid(request, token)) {
+    if (!FormTokens.isValid(request.getSession(false), SCOPE, token)) {
       return loginPage(request, HttpStatus.FORBIDDEN, FORM_EXPIRED, target.orElse(LocalRedirect.DEFAULT), username);
     }
     if (target.isEmpty()) {
@@ -106,13 +108,13 @@ public class LoginController {
   }
 
   @PostMapping(LOGOUT_PATH)
-  public ModelAndView logOut(@RequestParam(name = FormToken.PARAMETER, required = false) String token,
+  public ModelAndView logOut(@RequestParam(name = FormTokens.PARAMETER, required = false) String token,
       HttpServletRequest request) {
     String userId = WebappSession.userId(request, processEngine);
     if (userId == null) {
       return seeOther(request.getContextPath() + LOGIN_PATH);
     }
-    if (!FormToken.isValid(request, token)) {
+    if (!FormTokens.isValid(request.getSession(false), SCOPE, token)) {
       return logoutPage(request, HttpStatus.FORBIDDEN, FORM_EXPIRED, userId);
     }
     WebappSession.logOut(request);
@@ -138,8 +140,8 @@ public class LoginController {
     ModelAndView page = new ModelAndView(view);
     page.setStatus(status);
     page.addObject("message", message);
-    page.addObject("csrf", FormToken.issue(request));
-    page.addObject("csrfParameter", FormToken.PARAMETER);
+    page.addObject("csrf", FormTokens.issue(request.getSession(true), SCOPE));
+    page.addObject("csrfParameter", FormTokens.PARAMETER);
     return page;
   }
 
