@@ -1,12 +1,11 @@
 package io.partnerflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.partnerflow.journey.Browser;
+import io.partnerflow.journey.ChromiumExtension;
 import io.partnerflow.onboarding.OnboardingProcess;
 import io.partnerflow.security.DemoUsersInitializer;
-import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,12 +14,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -41,11 +37,11 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CockpitBrowserTest {
 
-  @RegisterExtension
-  final TestExecutionExceptionHandler artifactsOnFailure = this::saveArtifacts;
-
   @LocalServerPort
   int port;
+
+  @RegisterExtension
+  final ChromiumExtension chromium = new ChromiumExtension(() -> "http://localhost:" + port);
 
   @Autowired
   RuntimeService runtimeService;
@@ -59,18 +55,8 @@ class CockpitBrowserTest {
   Browser browser;
 
   @BeforeEach
-  void openBrowser() throws IOException {
-    // In CI the browser must be there (.ci/run installs it): never skip there
-    assumeTrue(Browser.installed() || "true".equals(System.getenv("CI")),
-        "Chromium not installed at " + Browser.CHROMIUM + " (apt-get install chromium chromium-driver)");
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  void takeBrowser() {
+    browser = chromium.browser();
   }
 
   @Test
@@ -173,11 +159,13 @@ class CockpitBrowserTest {
     assertThat(browser.driver().getCurrentUrl()).endsWith("/customers/0b1c4e9a-5a52-4b8f-8a43-6d2f1e7c9a10");
     assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Fabrikam, Inc.");
   }
+
   /** The seeded customer's domain, as the integration API starts it: the instance ends at once. */
   private static VariableMap fabrikamFromTheApi() {
     VariableMap variables = OnboardingProcess.DOMAIN_PREFIX.putIn(Variables.createVariables(), "fabrikam");
     return OnboardingProcess.STARTED_BY_API.putIn(variables, true);
   }
+
   private void signInToCockpit() {
     browser.go("/camunda/app/cockpit/");
     browser.visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']")).sendKeys("manager");
@@ -196,10 +184,4 @@ class CockpitBrowserTest {
         + "//tr[td[contains(@class,'instance-id') and normalize-space(.)='" + instanceId + "']]"));
   }
 
-  private void saveArtifacts(ExtensionContext context, Throwable failure) throws Throwable {
-    if (browser != null) {
-      browser.saveArtifacts(getClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
-    }
-    throw failure;
-  }
 }

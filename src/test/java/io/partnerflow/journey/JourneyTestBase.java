@@ -1,17 +1,12 @@
 package io.partnerflow.journey;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -40,11 +35,12 @@ public abstract class JourneyTestBase {
   private static final int PORT = freePort();
 
   @RegisterExtension
-  final TestExecutionExceptionHandler artifactsOnFailure = this::saveArtifacts;
+  final ChromiumExtension chromium = new ChromiumExtension(() -> "http://localhost:" + PORT);
 
   @Autowired
   protected Registry registry;
 
+  /** This test's browser (a fresh one each test). */
   protected Browser browser;
 
   @DynamicPropertySource
@@ -54,18 +50,8 @@ public abstract class JourneyTestBase {
   }
 
   @BeforeEach
-  void openBrowser() throws IOException {
-    // In CI the browser must be there (.ci/run installs it): never skip there
-    assumeTrue(Browser.installed() || "true".equals(System.getenv("CI")),
-        "Chromium not installed at " + Browser.CHROMIUM + " (apt-get install chromium chromium-driver)");
-    browser = Browser.open("http://localhost:" + PORT);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  void takeBrowser() {
+    browser = chromium.browser();
   }
 
   /** Signs in to Tasklist as the demo operator. */
@@ -76,14 +62,6 @@ public abstract class JourneyTestBase {
   /** A domain prefix no other journey uses: letters and digits, as the forms require. */
   protected static String uniquePrefix(String base) {
     return base + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
-  }
-
-  private void saveArtifacts(ExtensionContext context, Throwable failure) throws Throwable {
-    if (browser != null) {
-      browser.saveArtifacts(context.getRequiredTestClass().getSimpleName() + "-"
-          + context.getRequiredTestMethod().getName());
-    }
-    throw failure;
   }
 
   private static int freePort() {
