@@ -41,20 +41,24 @@ public class Registry {
         .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().desc().list();
   }
 
-  /** The end event an instance reached, waiting for its last (asynchronous) steps. */
+  /**
+   * The end event an instance reached, waiting for its last (asynchronous) steps. Branch ends of a
+   * still running instance (an invitation's reminders) do not count: only once the instance ended,
+   * its last end event.
+   */
   public String endEvent(String processInstanceId) {
-    return await("the end of instance " + processInstanceId,
-        () -> history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-            .activityType("noneEndEvent").finished().list().stream()
-            .filter(end -> isMainEnd(processInstanceId))
-            .map(HistoricActivityInstance::getActivityId)
-            .reduce((first, second) -> second));
-  }
-
-  private boolean isMainEnd(String processInstanceId) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
-    return instance != null && instance.getEndTime() != null;
+    return await("the end of instance " + processInstanceId, () -> {
+      HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceId).singleResult();
+      if (instance == null || instance.getEndTime() == null) {
+        return Optional.empty();
+      }
+      return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+          .activityType("noneEndEvent").finished().orderByHistoricActivityInstanceEndTime().asc()
+          .orderPartiallyByOccurrence().asc().list().stream()
+          .map(HistoricActivityInstance::getActivityId)
+          .reduce((earlier, last) -> last);
+    });
   }
 
   /** Whether an instance passed an activity (e.g. a boundary event or a service task). */
@@ -63,6 +67,7 @@ public class Registry {
         .activityId(activityId).finished().count() > 0;
   }
 
+  /** True while the instance exists and has not ended. */
   public boolean isRunning(String processInstanceId) {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
         .processInstanceId(processInstanceId).singleResult();
