@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Who may call what over HTTP. The Camunda webapps (/camunda/*) authenticate themselves; the REST
@@ -26,11 +27,18 @@ public class SecurityConfiguration {
   /** Our APIs that need a Camunda user (the OpenAPI description included): always 401 + Basic challenge. */
   public static final String[] API_PATHS = {"/api/*", "/v3/api-docs", "/v3/api-docs/*"};
 
+  /**
+   * Where the engine REST API authenticates among the servlet filters: before the submission guard
+   * ({@code trust.SubmissionGuardFilter}), which needs the authenticated user.
+   */
+  public static final int ENGINE_REST_AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
+    registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER);
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
