@@ -64,6 +64,5 @@ public class CreateCustomerDelegate implements JavaDelegate {
       throw new BpmnError(Errors.DOMAIN_TAKEN, taken.getMessage());
     }
     ADMIN_USER_NAME.set(execution, adminUserName);
-    TEMPORARY_ADMIN_PASSWORD.set(execution, passwords.generate());
   }
 }

@@ -64,6 +64,16 @@ public final class InvitationProcess {
     public static final String INVITATION_INVALID = "InvitationInvalid";
   }
 
+  /** Ids of the Camunda Forms of both processes: the writers named in the variable contract below. */
+  public static final class Forms {
+    private Forms() {}
+
+    public static final String INVITATION_REQUEST = "form-invitation-request";
+    public static final String EDIT_INVITATION = "form-edit-invitation";
+    public static final String FOLLOW_UP = "form-invitation-follow-up";
+    public static final String READ_REPLY = "form-read-reply";
+  }
+
   public static final class Decisions {
     private Decisions() {}
 
@@ -79,20 +89,21 @@ public final class InvitationProcess {
   }
 
   // Request (start form, "Edit invitation")
-  public static final ProcessVariable<String> COMPANY_NAME = stringVariable("companyName");
-  public static final ProcessVariable<String> DOMAIN_PREFIX = stringVariable("domainPrefix");
+  public static final ProcessVariable<String> COMPANY_NAME = stringVariable("companyName").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION);
+  public static final ProcessVariable<String> DOMAIN_PREFIX = stringVariable("domainPrefix").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION);
   public static final ProcessVariable<String> CUSTOMER_ID = stringVariable("customerId");
-  public static final ProcessVariable<String> ADMIN_EMAIL = stringVariable("adminEmail");
-  public static final ProcessVariable<String> ADMIN_FIRST_NAME = stringVariable("adminFirstName");
-  public static final ProcessVariable<String> ADMIN_LAST_NAME = stringVariable("adminLastName");
-  public static final ProcessVariable<String> CULTURE = stringVariable("culture");
-  public static final ProcessVariable<String> LANGUAGE = stringVariable("language");
-  public static final ProcessVariable<Boolean> INCLUDE_DELEGATED_ADMIN = booleanVariable("includeDelegatedAdmin");
+  public static final ProcessVariable<String> ADMIN_EMAIL = stringVariable("adminEmail").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION);
+  public static final ProcessVariable<String> ADMIN_FIRST_NAME = stringVariable("adminFirstName").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION);
+  public static final ProcessVariable<String> ADMIN_LAST_NAME = stringVariable("adminLastName").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION);
+  public static final ProcessVariable<String> CULTURE = stringVariable("culture").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION);
+  public static final ProcessVariable<String> LANGUAGE = stringVariable("language").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION);
+  public static final ProcessVariable<Boolean> INCLUDE_DELEGATED_ADMIN = booleanVariable("includeDelegatedAdmin").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION);
   /** The operator's own words above the invitation; the acceptance link is always added by us. */
-  public static final ProcessVariable<String> PERSONAL_MESSAGE = stringVariable("personalMessage");
+  public static final ProcessVariable<String> PERSONAL_MESSAGE = stringVariable("personalMessage").writtenBy(Forms.INVITATION_REQUEST, Forms.EDIT_INVITATION, Forms.FOLLOW_UP);
   public static final ProcessVariable<String> INVITATION_ERRORS = stringVariable("invitationErrors");
   /** In "Edit invitation": {@link Decisions#INVITATION_SEND} or {@link Decisions#INVITATION_CANCEL}. */
-  public static final ProcessVariable<String> INVITATION_DECISION = stringVariable("invitationDecision");
+  public static final ProcessVariable<String> INVITATION_DECISION = stringVariable("invitationDecision").writtenBy(Forms.EDIT_INVITATION)
+      .oneOf(Decisions.INVITATION_SEND, Decisions.INVITATION_CANCEL);
   public static final ProcessVariable<String> INITIATOR = stringVariable("initiator");
 
   // Registry and answer
@@ -107,7 +118,8 @@ public final class InvitationProcess {
   /** The admin accepted the customer agreement on the acceptance page (asked only when none is on record). */
   public static final ProcessVariable<Boolean> AGREEMENT_ACCEPTED_BY_CUSTOMER = booleanVariable("agreementAcceptedByCustomer");
   /** {@link Decisions#FOLLOW_UP_RESEND} or {@link Decisions#FOLLOW_UP_CLOSE}. */
-  public static final ProcessVariable<String> FOLLOW_UP_DECISION = stringVariable("followUpDecision");
+  public static final ProcessVariable<String> FOLLOW_UP_DECISION = stringVariable("followUpDecision").writtenBy(Forms.FOLLOW_UP)
+      .oneOf(Decisions.FOLLOW_UP_RESEND, Decisions.FOLLOW_UP_CLOSE);
   /** Customer id the relationship was recorded on. */
   public static final ProcessVariable<String> RELATIONSHIP_CUSTOMER_ID = stringVariable("relationshipCustomerId");
 
@@ -123,6 +135,7 @@ public final class InvitationProcess {
   public static final String PROBLEM_UNREADABLE = "unreadable";
   public static final String PROBLEM_OTHER_SENDER = "sender is not the invited admin";
   /** {@link Decisions#REPLY_ACCEPT}, {@link Decisions#REPLY_DECLINE} or {@link Decisions#REPLY_IGNORE}. */
-  public static final ProcessVariable<String> REPLY_DECISION = stringVariable("replyDecision");
+  public static final ProcessVariable<String> REPLY_DECISION = stringVariable("replyDecision").writtenBy(Forms.READ_REPLY)
+      .oneOf(Decisions.REPLY_ACCEPT, Decisions.REPLY_DECLINE, Decisions.REPLY_IGNORE);
   public static final ProcessVariable<String> REPLY_OUTCOME = stringVariable("replyOutcome");
 }

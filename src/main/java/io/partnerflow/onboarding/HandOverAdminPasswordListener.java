@@ -1,22 +1,24 @@
 package io.partnerflow.onboarding;
 
-import static io.partnerflow.onboarding.OnboardingProcess.TEMPORARY_ADMIN_PASSWORD;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the temporary admin password from the process onto the hand-over task, so it lives only as
- * long as that task: once the operator completes it, the password is gone from the engine.
+ * When "Hand over admin credentials" ends (completed, or deleted with its instance), its temporary
+ * password is deleted too, in the same transaction.
  */
 @Component
 public class HandOverAdminPasswordListener implements TaskListener {
 
+  private final AdminPasswordHandOver handOver;
+
+  public HandOverAdminPasswordListener(AdminPasswordHandOver handOver) {
+    this.handOver = handOver;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    String password = TEMPORARY_ADMIN_PASSWORD.from(task.getExecution());
-    TEMPORARY_ADMIN_PASSWORD.remove(task.getExecution());
-    TEMPORARY_ADMIN_PASSWORD.setLocal(task, password);
+    handOver.discard(task.getId());
   }
 }

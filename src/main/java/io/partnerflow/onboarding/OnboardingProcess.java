@@ -1,6 +1,7 @@
 package io.partnerflow.onboarding;
 
 import static io.partnerflow.process.ProcessVariable.booleanVariable;
+import static io.partnerflow.process.ProcessVariable.isoDateVariable;
 import static io.partnerflow.process.ProcessVariable.jsonListVariable;
 import static io.partnerflow.process.ProcessVariable.stringVariable;
 
@@ -67,6 +68,20 @@ public final class OnboardingProcess {
     public static final String GATEWAY_TELL_INVITATION_SENT = "Gateway_TellInvitationSent";
   }
 
+  /** Ids of the Camunda Forms of this process: the writers named in the variable contract below. */
+  public static final class Forms {
+    private Forms() {}
+
+    public static final String ACCOUNT_INFO = "form-account-info";
+    public static final String EDIT_ACCOUNT_INFO = "form-edit-account-info";
+    public static final String CONFIRM_CUSTOMER_AGREEMENT = "form-confirm-customer-agreement";
+    public static final String SELECT_INDIRECT_RESELLER = "form-select-indirect-reseller";
+    public static final String SELECT_SUBSCRIPTIONS = "form-select-subscriptions";
+    public static final String REVIEW = "form-review";
+    public static final String ADMIN_CREDENTIALS = "form-admin-credentials";
+    public static final String EXISTING_CUSTOMER = "form-existing-customer";
+  }
+
   /** BPMN error codes thrown by the delegates. */
   public static final class Errors {
     private Errors() {}
@@ -91,21 +106,21 @@ public final class OnboardingProcess {
   }
 
   // Account info (start form, "Edit account info")
-  public static final ProcessVariable<String> COMPANY_NAME = stringVariable("companyName");
-  public static final ProcessVariable<String> DOMAIN_PREFIX = stringVariable("domainPrefix");
-  public static final ProcessVariable<String> ADDRESS_LINE1 = stringVariable("addressLine1");
-  public static final ProcessVariable<String> ADDRESS_LINE2 = stringVariable("addressLine2");
-  public static final ProcessVariable<String> CITY = stringVariable("city");
-  public static final ProcessVariable<String> STATE = stringVariable("state");
-  public static final ProcessVariable<String> POSTAL_CODE = stringVariable("postalCode");
-  public static final ProcessVariable<String> COUNTRY = stringVariable("country");
-  public static final ProcessVariable<String> CULTURE = stringVariable("culture");
-  public static final ProcessVariable<String> LANGUAGE = stringVariable("language");
-  public static final ProcessVariable<String> REGISTRATION_NUMBER = stringVariable("registrationNumber");
-  public static final ProcessVariable<String> CONTACT_FIRST_NAME = stringVariable("contactFirstName");
-  public static final ProcessVariable<String> CONTACT_LAST_NAME = stringVariable("contactLastName");
-  public static final ProcessVariable<String> CONTACT_EMAIL = stringVariable("contactEmail");
-  public static final ProcessVariable<String> CONTACT_PHONE = stringVariable("contactPhone");
+  public static final ProcessVariable<String> COMPANY_NAME = stringVariable("companyName").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> DOMAIN_PREFIX = stringVariable("domainPrefix").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> ADDRESS_LINE1 = stringVariable("addressLine1").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> ADDRESS_LINE2 = stringVariable("addressLine2").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> CITY = stringVariable("city").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> STATE = stringVariable("state").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> POSTAL_CODE = stringVariable("postalCode").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> COUNTRY = stringVariable("country").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> CULTURE = stringVariable("culture").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> LANGUAGE = stringVariable("language").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> REGISTRATION_NUMBER = stringVariable("registrationNumber").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> CONTACT_FIRST_NAME = stringVariable("contactFirstName").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> CONTACT_LAST_NAME = stringVariable("contactLastName").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> CONTACT_EMAIL = stringVariable("contactEmail").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
+  public static final ProcessVariable<String> CONTACT_PHONE = stringVariable("contactPhone").writtenBy(Forms.ACCOUNT_INFO, Forms.EDIT_ACCOUNT_INFO);
   /** Markdown list of the broken rules, shown by "Edit account info"; empty when there are none. */
   public static final ProcessVariable<String> ACCOUNT_INFO_ERRORS = stringVariable("accountInfoErrors");
   /** Customer id that already holds the requested domain (end event "Existing customer"). */
@@ -118,16 +133,17 @@ public final class OnboardingProcess {
   public static final ProcessVariable<String> INVITATION_PROCESS_INSTANCE_ID = stringVariable("invitationProcessInstanceId");
 
   // Customer agreement ("Confirm customer agreement")
-  public static final ProcessVariable<Boolean> AGREEMENT_ACCEPTED = booleanVariable("agreementAccepted");
+  public static final ProcessVariable<Boolean> AGREEMENT_ACCEPTED = booleanVariable("agreementAccepted").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT);
   /** ISO date yyyy-MM-dd, as the form's date picker submits it. */
-  public static final ProcessVariable<String> AGREEMENT_DATE_ACCEPTED = stringVariable("agreementDateAccepted");
-  public static final ProcessVariable<String> SIGNER_FIRST_NAME = stringVariable("signerFirstName");
-  public static final ProcessVariable<String> SIGNER_LAST_NAME = stringVariable("signerLastName");
-  public static final ProcessVariable<String> SIGNER_EMAIL = stringVariable("signerEmail");
-  public static final ProcessVariable<String> SIGNER_PHONE = stringVariable("signerPhone");
+  public static final ProcessVariable<String> AGREEMENT_DATE_ACCEPTED = isoDateVariable("agreementDateAccepted").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT);
+  public static final ProcessVariable<String> SIGNER_FIRST_NAME = stringVariable("signerFirstName").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT);
+  public static final ProcessVariable<String> SIGNER_LAST_NAME = stringVariable("signerLastName").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT);
+  public static final ProcessVariable<String> SIGNER_EMAIL = stringVariable("signerEmail").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT);
+  public static final ProcessVariable<String> SIGNER_PHONE = stringVariable("signerPhone").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT);
   /** {@link Decisions#AGREEMENT_CONFIRM} or {@link Decisions#AGREEMENT_CANCEL}. */
-  public static final ProcessVariable<String> AGREEMENT_DECISION = stringVariable("agreementDecision");
-  public static final ProcessVariable<String> CANCELLATION_REASON = stringVariable("cancellationReason");
+  public static final ProcessVariable<String> AGREEMENT_DECISION = stringVariable("agreementDecision").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT)
+      .oneOf(Decisions.AGREEMENT_CONFIRM, Decisions.AGREEMENT_CANCEL);
+  public static final ProcessVariable<String> CANCELLATION_REASON = stringVariable("cancellationReason").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT);
   public static final ProcessVariable<String> AGREEMENT_ERRORS = stringVariable("agreementErrors");
   /** Who confirmed the agreement (the operator) and when (ISO instant, UTC). */
   public static final ProcessVariable<String> ATTESTED_BY = stringVariable("attestedBy");
@@ -144,7 +160,7 @@ public final class OnboardingProcess {
   public static final ProcessVariable<Boolean> INDIRECT_PROVIDER = booleanVariable("indirectProvider");
   public static final ProcessVariable<List<SelectOption>> RESELLER_OPTIONS =
       jsonListVariable("resellerOptions", SelectOption.class);
-  public static final ProcessVariable<String> RESELLER_ID = stringVariable("resellerId");
+  public static final ProcessVariable<String> RESELLER_ID = stringVariable("resellerId").writtenBy(Forms.SELECT_INDIRECT_RESELLER);
   public static final ProcessVariable<String> RESELLER_NAME = stringVariable("resellerName");
   public static final ProcessVariable<String> RESELLER_PARTNER_ID = stringVariable("resellerPartnerId");
   public static final ProcessVariable<String> RESELLER_ERRORS = stringVariable("resellerErrors");
@@ -153,7 +169,7 @@ public final class OnboardingProcess {
   public static final ProcessVariable<List<SelectOption>> OFFER_OPTIONS =
       jsonListVariable("offerOptions", SelectOption.class);
   public static final ProcessVariable<List<OrderLineInput>> ORDER_LINES =
-      jsonListVariable("orderLines", OrderLineInput.class);
+      jsonListVariable("orderLines", OrderLineInput.class).writtenBy(Forms.SELECT_SUBSCRIPTIONS);
   /** The validated order with offer names, for the review form's table. */
   public static final ProcessVariable<List<OrderSummaryLine>> ORDER_SUMMARY =
       jsonListVariable("orderSummary", OrderSummaryLine.class);
@@ -161,7 +177,8 @@ public final class OnboardingProcess {
 
   // Review
   /** {@link Decisions#REVIEW_SUBMIT}, {@link Decisions#REVIEW_UPDATE_ACCOUNT} or {@link Decisions#REVIEW_UPDATE_SUBSCRIPTIONS}. */
-  public static final ProcessVariable<String> REVIEW_DECISION = stringVariable("reviewDecision");
+  public static final ProcessVariable<String> REVIEW_DECISION = stringVariable("reviewDecision").writtenBy(Forms.REVIEW)
+      .oneOf(Decisions.REVIEW_SUBMIT, Decisions.REVIEW_UPDATE_ACCOUNT, Decisions.REVIEW_UPDATE_SUBSCRIPTIONS);
   /** True once the review was reached: account edits then return to the review. */
   public static final ProcessVariable<Boolean> REVIEW_REACHED = booleanVariable("reviewReached");
 
@@ -169,12 +186,12 @@ public final class OnboardingProcess {
   public static final ProcessVariable<String> CUSTOMER_ID = stringVariable("customerId");
   public static final ProcessVariable<String> ADMIN_USER_NAME = stringVariable("adminUserName");
   /**
-   * Shown once to the operator in "Hand over admin credentials"; a task-local variable that the
-   * history never records (see {@code SecretVariablesHistoryFilter}) and that dies with the task.
+   * Never stored in the engine: the hand-over form's variables carry it for the task's assignee only
+   * ({@link AdminPasswordHandOver}, {@code trust.HandOverPasswordFilter}); no form writes it.
    */
   public static final ProcessVariable<String> TEMPORARY_ADMIN_PASSWORD = stringVariable("temporaryAdminPassword");
   /** The operator's confirmation in "Hand over admin credentials". */
-  public static final ProcessVariable<Boolean> CREDENTIALS_HANDED_OVER = booleanVariable("credentialsHandedOver");
+  public static final ProcessVariable<Boolean> CREDENTIALS_HANDED_OVER = booleanVariable("credentialsHandedOver").writtenBy(Forms.ADMIN_CREDENTIALS).oneOf(true);
 
   /** A select option as Camunda Forms expects it ({@code valuesKey}). */
   public record SelectOption(String label, String value) {}

@@ -1,6 +1,7 @@
 package io.partnerflow.referral;
 
 import static io.partnerflow.process.ProcessVariable.doubleVariable;
+import static io.partnerflow.process.ProcessVariable.isoDateVariable;
 import static io.partnerflow.process.ProcessVariable.stringVariable;
 
 import io.partnerflow.process.ProcessVariable;
@@ -40,6 +41,14 @@ public final class ReferralProcess {
     public static final String ACCEPTANCE_INVALID = "ReferralAcceptanceInvalid";
   }
 
+  /** Ids of the Camunda Forms of this process: the writers named in the variable contract below. */
+  public static final class Forms {
+    private Forms() {}
+
+    public static final String DECIDE_REFERRAL = "form-decide-referral";
+    public static final String REFERRAL_OUTCOME = "form-referral-outcome";
+  }
+
   public static final class Decisions {
     private Decisions() {}
 
@@ -64,13 +73,14 @@ public final class ReferralProcess {
   public static final ProcessVariable<String> LANGUAGE = stringVariable("language");
   public static final ProcessVariable<String> NEED = stringVariable("need");
   /** {@link Decisions#ACCEPT} or {@link Decisions#DECLINE}. */
-  public static final ProcessVariable<String> DECISION = stringVariable("referralDecision");
+  public static final ProcessVariable<String> DECISION = stringVariable("referralDecision").writtenBy(Forms.DECIDE_REFERRAL).oneOf(Decisions.ACCEPT, Decisions.DECLINE);
   /** Estimated deal value (the form's number field) and closing date (yyyy-MM-dd). */
-  public static final ProcessVariable<Double> ESTIMATED_DEAL_VALUE = doubleVariable("estimatedDealValue");
-  public static final ProcessVariable<String> ESTIMATED_CLOSE_DATE = stringVariable("estimatedCloseDate");
-  public static final ProcessVariable<String> DECLINE_REASON = stringVariable("declineReason");
+  public static final ProcessVariable<Double> ESTIMATED_DEAL_VALUE = doubleVariable("estimatedDealValue").writtenBy(Forms.DECIDE_REFERRAL);
+  public static final ProcessVariable<String> ESTIMATED_CLOSE_DATE = isoDateVariable("estimatedCloseDate")
+      .writtenBy(Forms.DECIDE_REFERRAL);
+  public static final ProcessVariable<String> DECLINE_REASON = stringVariable("declineReason").writtenBy(Forms.DECIDE_REFERRAL);
   public static final ProcessVariable<String> REFERRAL_ERRORS = stringVariable("referralErrors");
   /** {@link Decisions#WON} or {@link Decisions#LOST}. */
-  public static final ProcessVariable<String> OUTCOME = stringVariable("referralOutcome");
+  public static final ProcessVariable<String> OUTCOME = stringVariable("referralOutcome").writtenBy(Forms.REFERRAL_OUTCOME).oneOf(Decisions.WON, Decisions.LOST);
   public static final ProcessVariable<String> ONBOARDING_PROCESS_INSTANCE_ID = stringVariable("onboardingProcessInstanceId");
 }

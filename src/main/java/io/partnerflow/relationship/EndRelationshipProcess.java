@@ -41,6 +41,14 @@ public final class EndRelationshipProcess {
     public static final String SUBSCRIPTIONS_STILL_ACTIVE = "SubscriptionsStillActive";
   }
 
+  /** Ids of the Camunda Forms of this process: the writers named in the variable contract below. */
+  public static final class Forms {
+    private Forms() {}
+
+    public static final String END_RELATIONSHIP_REQUEST = "form-end-relationship-request";
+    public static final String CONFIRM_SUSPENSION = "form-confirm-suspension";
+  }
+
   public static final class Decisions {
     private Decisions() {}
 
@@ -48,17 +56,17 @@ public final class EndRelationshipProcess {
     public static final String CANCEL = "cancel";
   }
 
-  public static final ProcessVariable<String> CUSTOMER_ID = stringVariable("customerId");
+  public static final ProcessVariable<String> CUSTOMER_ID = stringVariable("customerId").writtenBy(Forms.END_RELATIONSHIP_REQUEST);
   public static final ProcessVariable<String> COMPANY_NAME = stringVariable("companyName");
   public static final ProcessVariable<String> DOMAIN_PREFIX = stringVariable("domainPrefix");
-  public static final ProcessVariable<String> REASON = stringVariable("endReason");
+  public static final ProcessVariable<String> REASON = stringVariable("endReason").writtenBy(Forms.END_RELATIONSHIP_REQUEST);
   public static final ProcessVariable<String> INITIATOR = stringVariable("initiator");
   public static final ProcessVariable<Boolean> HAS_ACTIVE_SUBSCRIPTIONS = booleanVariable("hasActiveSubscriptions");
   /** The active subscriptions, for the confirmation form's table. */
   public static final ProcessVariable<List<ActiveSubscription>> ACTIVE_SUBSCRIPTIONS =
       jsonListVariable("activeSubscriptions", ActiveSubscription.class);
   /** {@link Decisions#SUSPEND} or {@link Decisions#CANCEL}. */
-  public static final ProcessVariable<String> SUSPENSION_DECISION = stringVariable("suspensionDecision");
+  public static final ProcessVariable<String> SUSPENSION_DECISION = stringVariable("suspensionDecision").writtenBy(Forms.CONFIRM_SUSPENSION).oneOf(Decisions.SUSPEND, Decisions.CANCEL);
   public static final ProcessVariable<String> END_RELATIONSHIP_ERRORS = stringVariable("endRelationshipErrors");
 
   public record ActiveSubscription(String subscriptionId, String offerId, String offerName, int quantity,

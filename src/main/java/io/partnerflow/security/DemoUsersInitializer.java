@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups {@code operators} (Tasklist: start and work onboarding processes) and
- * {@code managers} (Cockpit, read-only), their demo users and authorizations. Idempotent: only
- * what is missing is created, so passwords and authorizations changed in Camunda Admin survive a
- * restart.
+ * {@code managers} (Cockpit, read-only), their demo users and authorizations. Idempotent: missing
+ * groups and users are created (passwords changed in Camunda Admin survive a restart); the groups'
+ * grants are set to exactly what the README's "Who may do what" table says at every start.
  */
 @Component
 @DependsOnDatabaseInitialization // Flyway first: the engine must not be the first to touch the schema
@@ -65,23 +65,23 @@ public class DemoUsersInitializer implements InitializingBean {
     user(OPERATOR, "Demo", "Operator", "operator@partnerflow.local", properties.operatorPassword(), OPERATORS);
     user(MANAGER, "Demo", "Manager", "manager@partnerflow.local", properties.managerPassword(), MANAGERS);
 
-    // Operators start and work processes in Tasklist. Forms of deployed Camunda Forms load with
-    // PROCESS_DEFINITION READ (start form) and TASK READ (task form); no DEPLOYMENT grant needed.
+    // Least privilege; README "Who may do what" gives each grant its reason. Operators start
+    // processes and work tasks (claim, complete: TASK_WORK); they change no instance directly, set
+    // no variable outside a form's submission (trust.SubmissionGuardFilter), reassign nobody's task.
+    // Forms of deployed Camunda Forms load with PROCESS_DEFINITION READ (start form) and TASK READ.
     grant(OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(OPERATORS, Resources.FILTER, ANY, Permissions.READ);
     grant(OPERATORS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
         ProcessDefinitionPermissions.READ_HISTORY);
-    grant(OPERATORS, Resources.PROCESS_INSTANCE, ANY,
-        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
-    grant(OPERATORS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK);
+    grant(OPERATORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ);
+    grant(OPERATORS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_WORK);
     // Only enforced with enableHistoricInstancePermissions; granted so that switching it on keeps working.
     grant(OPERATORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
     grant(OPERATORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
 
-    // Managers watch in Cockpit and change nothing: no task work, no instance update or delete.
+    // Managers watch in Cockpit and change nothing: no task work or comment, no instance update or delete.
     grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
@@ -121,23 +121,40 @@ public class DemoUsersInitializer implements InitializingBean {
     }
   }
 
+  /**
+   * The group's grant on the resource is exactly these permissions: created if missing, and
+   * narrowed or widened back if it differs (an earlier, wider grant does not survive an upgrade).
+   */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    long existing = authorizationService.createAuthorizationQuery()
+    Authorization authorization = authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(groupId)
         .resourceType(resource)
         .resourceId(resourceId)
-        .count();
-    if (existing > 0) {
+        .list().stream().findFirst()
+        .orElseGet(() -> {
+          Authorization created = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+          created.setGroupId(groupId);
+          created.setResource(resource);
+          created.setResourceId(resourceId);
+          return created;
+        });
+    if (authorization.getId() != null && sameAs(authorization, resource, permissions)) {
       return;
     }
-    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
+    authorization.setPermissions(new Permission[] {Permissions.NONE});
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }
     authorizationService.saveAuthorization(authorization);
+  }
+
+  private static boolean sameAs(Authorization authorization, Resource resource, Permission... permissions) {
+    java.util.Set<String> granted = java.util.Arrays.stream(authorization.getPermissions(
+        org.camunda.bpm.engine.impl.util.ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType())))
+        .map(Permission::getName).collect(java.util.stream.Collectors.toSet());
+    java.util.Set<String> wanted = java.util.Arrays.stream(permissions).map(Permission::getName)
+        .collect(java.util.stream.Collectors.toSet());
+    return granted.equals(wanted);
   }
 }

@@ -153,6 +153,8 @@ class HttpSecurityTest {
     assertThat(byManager.statusCode()).as(byManager.body()).isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
+    assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"operator\"}",
+        "operator", "operator").statusCode()).isEqualTo(204);
     HttpResponse<String> byOperator =
         http.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}", "operator", "operator");
     assertThat(byOperator.statusCode()).as(byOperator.body()).isEqualTo(204);

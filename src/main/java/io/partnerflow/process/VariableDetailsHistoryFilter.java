@@ -1,40 +1,30 @@
 package io.partnerflow.process;
 
-import static io.partnerflow.onboarding.OnboardingProcess.TEMPORARY_ADMIN_PASSWORD;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Full history, with two exceptions:
- *
- * <ul>
- *   <li>Secrets: variables named here never reach the history tables, so a temporary password
- *       shown once to an operator is not kept for the history's lifetime.
- *   <li>Variable details (every intermediate value, {@code ACT_HI_DETAIL}) are written for the
- *       values an instance started with only, unless {@code partnerflow.history.variable-details}
- *       is {@code all}. Each variable's latest value stays in history; the business audit (who
- *       attested, who accepted, which mail went out) is in our registry. Measured: the benchmark's
- *       variant {@code history-all-variable-details} (README, "Performance").
- * </ul>
+ * Full history, except variable details (every intermediate value, {@code ACT_HI_DETAIL}): they
+ * are written for the values an instance started with only, unless
+ * {@code partnerflow.history.variable-details} is {@code all}. Each variable's latest value stays in
+ * history; the business audit (who attested, who accepted, which mail went out) is in our
+ * registry. Measured: the benchmark's variant {@code history-all-variable-details} (README,
+ * "Performance"). (Secrets are no engine variables at all: see onboarding.AdminPasswordHandOver.)
  */
 @Component
-public class SecretVariablesHistoryFilter extends AbstractProcessEnginePlugin {
-
-  static final Set<String> SECRET_VARIABLES = Set.of(TEMPORARY_ADMIN_PASSWORD.name());
+public class VariableDetailsHistoryFilter extends AbstractProcessEnginePlugin {
 
   private final boolean allVariableDetails;
 
-  public SecretVariablesHistoryFilter(
+  public VariableDetailsHistoryFilter(
       @Value("${partnerflow.history.variable-details:initial}") String variableDetails) {
     if (!Set.of("initial", "all").contains(variableDetails)) {
       throw new IllegalArgumentException(
@@ -51,13 +41,8 @@ public class SecretVariablesHistoryFilter extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    handlers.add(new Handler(allVariableDetails ? new DbHistoryEventHandler() : new InitialDetailsOnly()));
+    handlers.add(allVariableDetails ? new DbHistoryEventHandler() : new InitialDetailsOnly());
     configuration.setCustomHistoryEventHandlers(handlers);
-  }
-
-  static boolean isSecret(HistoryEvent event) {
-    return event instanceof HistoricVariableUpdateEventEntity variable
-        && SECRET_VARIABLES.contains(variable.getVariableName());
   }
 
   /** The engine's handler, writing a variable detail only for a value the instance started with. */
@@ -66,21 +51,6 @@ public class SecretVariablesHistoryFilter extends AbstractProcessEnginePlugin {
     @Override
     protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
       return Boolean.TRUE.equals(event.isInitial()) && super.shouldWriteHistoricDetail(event);
-    }
-  }
-
-  private record Handler(HistoryEventHandler delegate) implements HistoryEventHandler {
-
-    @Override
-    public void handleEvent(HistoryEvent event) {
-      if (!isSecret(event)) {
-        delegate.handleEvent(event);
-      }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-      events.forEach(this::handleEvent);
     }
   }
 }
