@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.partnerflow.validation.ValidationException;
 import io.partnerflow.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,7 +130,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = e.getCause();
     Violation violation;
-    if (cause instanceof InvalidFormatException invalid) {
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      String field = path(unknown);
+      violation = new Violation(field, "unknown", "'" + field + "' is not a field of this request");
+    } else if (cause instanceof InvalidFormatException invalid) {
       String field = path(invalid);
       String expected = invalid.getTargetType() == null ? "another type" : typeName(invalid.getTargetType());
       violation = new Violation(field, "type", "'" + field + "' must be " + expected);

@@ -25,8 +25,11 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 public class EngineLookups {
 
-  /** The authenticated caller of an engine REST request. */
-  public record Caller(String userId, boolean admin) {}
+  /**
+   * The authenticated caller of an engine REST request; {@code apps}: the Camunda webapps a webapp
+   * session may use (empty for /engine-rest).
+   */
+  public record Caller(String userId, boolean admin, java.util.Set<String> apps) {}
 
   /** A task as the guard sees it. */
   public record TaskFacts(String assignee, String formId, Function<String, Optional<Object>> variables) {}
@@ -49,7 +52,8 @@ public class EngineLookups {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null
           && authentications.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user) {
-        return Optional.of(new Caller(user.getIdentityId(), isAdmin(user.getGroupIds())));
+        return Optional.of(new Caller(user.getIdentityId(), isAdmin(user.getGroupIds()),
+            user.getAuthorizedApps() == null ? java.util.Set.of() : java.util.Set.copyOf(user.getAuthorizedApps())));
       }
       return Optional.empty();
     }
@@ -57,7 +61,7 @@ public class EngineLookups {
     if (current == null || current.getUserId() == null) {
       return Optional.empty();
     }
-    return Optional.of(new Caller(current.getUserId(), isAdmin(current.getGroupIds())));
+    return Optional.of(new Caller(current.getUserId(), isAdmin(current.getGroupIds()), java.util.Set.of()));
   }
 
   Optional<TaskFacts> task(String taskId) {

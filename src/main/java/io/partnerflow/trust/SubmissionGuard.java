@@ -159,6 +159,9 @@ public class SubmissionGuard {
     if (value.isMissingNode() || value.isNull()) {
       return now == null;
     }
+    if (now == null) {
+      return value.isTextual() && value.asText().isEmpty(); // form-js shows a missing text as ""
+    }
     if (now instanceof Number number) {
       return value.isNumber() && Double.compare(value.asDouble(), number.doubleValue()) == 0;
     }

@@ -30,10 +30,21 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
   private static final Pattern ENGINE_PATH =
       Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
   private static final Pattern TASK_SUBMISSION = Pattern.compile("^/task/([^/]+)/(submit-form|complete|resolve)$");
-  private static final Pattern TASK_UNCLAIM = Pattern.compile("^/task/([^/]+)/unclaim$");
+  /** What only the task's assignee does to it: give it back, comment on it, attach to it. */
+  private static final Pattern ASSIGNEE_ONLY = Pattern.compile("^/task/([^/]+)/(unclaim|comment|attachment)(/.*)?$");
+  private static final Pattern TASK_CLAIM = Pattern.compile("^/task/([^/]+)/claim$");
   private static final Pattern START = Pattern.compile(
       "^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)$");
-  private static final Pattern SERVER_ONLY = Pattern.compile("^/(message|signal|condition)(/.*)?$");
+  /** Writes no form makes: messages, signals, conditions, and BPMN errors or escalations thrown from a user task. */
+  private static final Pattern SERVER_ONLY =
+      Pattern.compile("^/(message|signal|condition)(/.*)?$|^/task/[^/]+/(bpmnError|bpmnEscalation)$");
+  /**
+   * Repairs of jobs and incidents are the administrators': the engine runs a job for
+   * {@code /job/{id}/execute} before it checks authorization, so even a refused call costs a retry.
+   */
+  private static final Pattern ADMIN_REPAIRS = Pattern.compile(
+      "^/job/[^/]+/(execute|retries|duedate|duedate/recalculate|suspended|priority)$|^/job/(retries|suspended)$"
+          + "|^/job-definition/(.+/)?(retries|suspended|jobPriority)$|^/incident/[^/]+(/annotation)?$");
   private static final Pattern VARIABLE_WRITE = Pattern.compile(".*/(variables|localVariables|variables-async)(/.*)?$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,20 +74,36 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
     }
     boolean admin = caller.get().admin();
 
+    if (!admin && ADMIN_REPAIRS.matcher(path).matches()) {
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+          "Jobs and incidents are repaired by administrators (Cockpit as admin).");
+      return;
+    }
     if (!admin && (SERVER_ONLY.matcher(path).matches() || VARIABLE_WRITE.matcher(path).matches())) {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-          "Variables, messages, signals and conditions are set by the processes themselves: only a form's submission "
-              + "writes variables, and only those its form owns.");
+          "Variables, messages, signals, conditions and BPMN errors are the processes' own: only a form's "
+              + "submission writes variables, and only those its form owns.");
       return;
     }
 
-    Matcher unclaim = TASK_UNCLAIM.matcher(path);
-    if (unclaim.matches()) {
-      Optional<EngineLookups.TaskFacts> task = engine.task(unclaim.group(1));
-      if (task.isPresent() && task.get().assignee() != null && !task.get().assignee().equals(caller.get().userId())
-          && !admin) {
-        refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-            "Task " + unclaim.group(1) + " is assigned to someone else: only they can give it back.");
+    Matcher assigneeOnly = ASSIGNEE_ONLY.matcher(path);
+    if (assigneeOnly.matches() && !admin) {
+      Optional<EngineLookups.TaskFacts> task = engine.task(assigneeOnly.group(1));
+      if (task.isPresent() && !caller.get().userId().equals(task.get().assignee())) {
+        refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", "Only the user task "
+            + assigneeOnly.group(1) + " is assigned to may " + assigneeOnly.group(2) + " it; claim it first.");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
+
+    Matcher claim = TASK_CLAIM.matcher(path);
+    if (claim.matches()) {
+      Optional<EngineLookups.TaskFacts> task = engine.task(claim.group(1));
+      if (task.isPresent() && task.get().assignee() != null && !task.get().assignee().equals(caller.get().userId())) {
+        refuse(response, HttpServletResponse.SC_CONFLICT, "TaskAlreadyClaimedException",
+            "Task " + claim.group(1) + " is already claimed by " + task.get().assignee() + ".");
         return;
       }
       chain.doFilter(request, response);

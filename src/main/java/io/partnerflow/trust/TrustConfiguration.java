@@ -34,4 +34,13 @@ public class TrustConfiguration {
     registration.setOrder(SecurityConfiguration.ENGINE_REST_AUTHENTICATION_ORDER + 2);
     return registration;
   }
+
+  @Bean
+  public FilterRegistrationBean<WebappApplicationFilter> webappApplicationFilter(ObjectProvider<ProcessEngine> engine) {
+    FilterRegistrationBean<WebappApplicationFilter> registration =
+        new FilterRegistrationBean<>(new WebappApplicationFilter(new EngineLookups(engine)));
+    registration.setName("webapp-application-access");
+    registration.addUrlPatterns("/camunda/api/*");
+    return registration;
+  }
 }

@@ -170,6 +170,21 @@ class OnboardingApiTest {
     assertThat(empty.body()).doesNotContain("Exception");
   }
 
+  @Test
+  void fieldsTheApiDoesNotTakeAreRefusedByName() {
+    String prefix = uniquePrefix();
+    ObjectNode forged = validBody(prefix);
+    forged.put("startedByApi", false);
+    forged.put("reviewReached", true);
+
+    HttpResponse<String> response = operator.post("/api/onboardings", "k-" + prefix, forged.toString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(contentType(response)).startsWith("application/problem+json");
+    assertThat(errorPairs(json(response))).containsAnyOf("startedByApi/unknown", "reviewReached/unknown");
+    assertThat(instancesWithPrefix(prefix)).isZero();
+  }
+
   // --- start, idempotency, status
 
   @Test

@@ -52,14 +52,19 @@ public final class Tasklist {
    */
   public TaskView openTask(String taskName, String company) {
     By card = card(taskName, company);
-    WebElement link = browser.until(d -> {
-      if (d.findElements(card).isEmpty()) {
-        d.findElements(ALL_TASKS_FILTER).stream().findFirst().ifPresent(WebElement::click);
+    // The list re-renders while it reloads: a card found a moment ago may be gone, so find and click together
+    browser.until(d -> {
+      try {
+        if (d.findElements(card).isEmpty()) {
+          d.findElements(ALL_TASKS_FILTER).stream().findFirst().ifPresent(WebElement::click);
+          return null;
+        }
+        d.findElement(card).findElement(By.cssSelector("h4.task a")).click();
+        return true;
+      } catch (org.openqa.selenium.StaleElementReferenceException reRendered) {
         return null;
       }
-      return d.findElement(card).findElement(By.cssSelector("h4.task a"));
     });
-    link.click();
     browser.visible(TaskView.header(taskName));
     return new TaskView(browser, taskName);
   }
