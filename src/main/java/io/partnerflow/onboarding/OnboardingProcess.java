@@ -175,10 +175,4 @@ public final class OnboardingProcess {
   public static final ProcessVariable<String> TEMPORARY_ADMIN_PASSWORD = stringVariable("temporaryAdminPassword");
   /** The operator's confirmation in "Hand over admin credentials". */
   public static final ProcessVariable<Boolean> CREDENTIALS_HANDED_OVER = booleanVariable("credentialsHandedOver");
-
-  /** A select option as Camunda Forms expects it ({@code valuesKey}). */
-  public record SelectOption(String label, String value) {}
-
-  /** One line of the review table. */
-  public record OrderSummaryLine(int lineNumber, String offerId, String offerName, int quantity) {}
 }

@@ -1,11 +1,14 @@
-package io.partnerflow.catalog;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.ORDER_ERRORS;
 import static io.partnerflow.onboarding.OnboardingProcess.ORDER_LINES;
 import static io.partnerflow.onboarding.OnboardingProcess.ORDER_SUMMARY;
 
+import io.partnerflow.catalog.Offer;
+import io.partnerflow.catalog.OfferCatalog;
+import io.partnerflow.catalog.OrderLineInput;
+import io.partnerflow.catalog.OrderValidator;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
-import io.partnerflow.onboarding.OnboardingProcess.OrderSummaryLine;
 import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;
 import java.util.ArrayList;

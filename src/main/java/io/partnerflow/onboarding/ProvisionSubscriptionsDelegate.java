@@ -1,7 +1,8 @@
-package io.partnerflow.provisioning;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.CUSTOMER_ID;
 
+import io.partnerflow.provisioning.ProvisioningService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

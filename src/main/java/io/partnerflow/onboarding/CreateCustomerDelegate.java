@@ -1,4 +1,4 @@
-package io.partnerflow.customer;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.*;
 
@@ -6,9 +6,14 @@ import io.partnerflow.catalog.OrderLine;
 import io.partnerflow.consent.AgreementAttestation;
 import io.partnerflow.consent.AgreementProperties;
 import io.partnerflow.consent.ConsentPolicy;
-import io.partnerflow.onboarding.OnboardingAccountInfo;
+import io.partnerflow.customer.AccountInfo;
+import io.partnerflow.customer.AdminPasswordGenerator;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.DomainAlreadyTakenException;
+import io.partnerflow.customer.NewCustomer;
+import io.partnerflow.customer.Relationship;
+import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
-import io.partnerflow.onboarding.OnboardingProcess.OrderSummaryLine;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
