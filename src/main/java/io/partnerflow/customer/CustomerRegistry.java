@@ -82,6 +82,12 @@ public class CustomerRegistry implements CustomerOrders {
         .param(normalizeDomainPrefix(domainPrefix)).query(CUSTOMER).optional();
   }
 
+  /** The customer that the onboarding process instance created, if it did. */
+  public Optional<String> findIdByOnboardingProcessInstance(String processInstanceId) {
+    return jdbc.sql("select id from customer where onboarding_process_instance_id = ?")
+        .param(processInstanceId).query(String.class).optional();
+  }
+
   public Optional<CustomerRecord> find(String customerId) {
     return jdbc.sql("select * from customer where id = ?").param(customerId).query(CUSTOMER).optional();
   }

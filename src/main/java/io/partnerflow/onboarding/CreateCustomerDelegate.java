@@ -4,8 +4,6 @@ import static io.partnerflow.onboarding.OnboardingProcess.*;
 
 import io.partnerflow.catalog.OrderLine;
 import io.partnerflow.consent.AgreementAttestation;
-import io.partnerflow.consent.AgreementProperties;
-import io.partnerflow.consent.ConsentPolicy;
 import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.customer.AdminPasswordGenerator;
 import io.partnerflow.customer.CustomerRegistry;
@@ -14,8 +12,9 @@ import io.partnerflow.customer.NewCustomer;
 import io.partnerflow.customer.Relationship;
 import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
-import java.time.Instant;
+import io.partnerflow.reseller.Reseller;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,40 +22,37 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Create customer record": customer, primary contact, attestation, order and its first relationship
- * event (came in by onboarding) in one transaction with the review's completion. The temporary admin password is created here and only shown.
+ * event (came in by onboarding) in one transaction with the review's completion. What it writes is
+ * checked again here ({@link SubmissionChecks}): consent, reseller and order each route back to
+ * their task when broken, before anything is written. The temporary admin password is created here
+ * and only shown.
  */
 @Component
 public class CreateCustomerDelegate implements JavaDelegate {
 
   private final CustomerRegistry customers;
-  private final AgreementProperties agreement;
-  private final ConsentPolicy consentPolicy;
+  private final SubmissionChecks checks;
   private final AdminPasswordGenerator passwords;
   private final RelationshipService relationships;
 
-  public CreateCustomerDelegate(CustomerRegistry customers, AgreementProperties agreement, ConsentPolicy consentPolicy,
-      AdminPasswordGenerator passwords, RelationshipService relationships) {
+  public CreateCustomerDelegate(CustomerRegistry customers, SubmissionChecks checks, AdminPasswordGenerator passwords,
+      RelationshipService relationships) {
     this.customers = customers;
-    this.agreement = agreement;
-    this.consentPolicy = consentPolicy;
+    this.checks = checks;
     this.passwords = passwords;
     this.relationships = relationships;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    // In the order of the process: a fix upstream passes through the later tasks again anyway
+    AgreementAttestation attestation = checks.attestation(execution);
+    Optional<Reseller> reseller = checks.reseller(execution);
+    List<OrderLine> lines = checks.order(execution);
     AccountInfo account = OnboardingAccountInfo.from(execution);
     String adminUserName = "admin@" + account.primaryDomain();
-    AgreementAttestation attestation = new AgreementAttestation(agreement.type(), agreement.templateId(),
-        consentPolicy.parseDate(AGREEMENT_DATE_ACCEPTED.from(execution)), SIGNER_FIRST_NAME.from(execution),
-        SIGNER_LAST_NAME.from(execution), SIGNER_EMAIL.from(execution), SIGNER_PHONE.from(execution),
-        ATTESTED_BY.from(execution), Instant.parse(ATTESTED_AT.from(execution)));
-    List<OrderLine> lines = ORDER_SUMMARY.from(execution).stream()
-        .map((OrderSummaryLine l) -> new OrderLine(l.lineNumber(), l.offerId(), l.quantity()))
-        .toList();
-    boolean indirect = Boolean.TRUE.equals(INDIRECT_PROVIDER.from(execution));
-    NewCustomer customer = new NewCustomer(account, attestation, indirect ? RESELLER_ID.from(execution) : null,
-        indirect ? RESELLER_PARTNER_ID.from(execution) : null, lines, adminUserName,
+    NewCustomer customer = new NewCustomer(account, attestation, reseller.map(Reseller::id).orElse(null),
+        reseller.map(Reseller::partnerId).orElse(null), lines, adminUserName,
         execution.getProcessInstanceId(), INITIATOR.from(execution));
     try {
       String customerId = customers.create(customer);

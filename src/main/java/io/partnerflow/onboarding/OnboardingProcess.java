@@ -45,6 +45,10 @@ public final class OnboardingProcess {
     public static final String BOUNDARY_CANCELLATION_INVALID = "BoundaryEvent_CancellationInvalid";
     public static final String BOUNDARY_RESELLER_INVALID = "BoundaryEvent_ResellerInvalid";
     public static final String BOUNDARY_ORDER_INVALID = "BoundaryEvent_OrderInvalid";
+    /** "Create customer record" found a rule broken since its task: back to the task that can fix it. */
+    public static final String BOUNDARY_CONSENT_INVALID_ON_SUBMIT = "BoundaryEvent_ConsentInvalidOnSubmit";
+    public static final String BOUNDARY_RESELLER_INVALID_ON_SUBMIT = "BoundaryEvent_ResellerInvalidOnSubmit";
+    public static final String BOUNDARY_ORDER_INVALID_ON_SUBMIT = "BoundaryEvent_OrderInvalidOnSubmit";
 
     public static final String GATEWAY_AGREEMENT_DECISION = "Gateway_AgreementDecision";
     public static final String GATEWAY_IS_INDIRECT_PROVIDER = "Gateway_IsIndirectProvider";
@@ -54,6 +58,9 @@ public final class OnboardingProcess {
     public static final String FLOW_DIRECT = "Flow_Direct";
     public static final String FLOW_INDIRECT = "Flow_Indirect";
     public static final String FLOW_BACK_TO_REVIEW = "Flow_BackToReview";
+    public static final String FLOW_CONSENT_INVALID_ON_SUBMIT = "Flow_ConsentInvalidOnSubmit";
+    public static final String FLOW_RESELLER_INVALID_ON_SUBMIT = "Flow_ResellerInvalidOnSubmit";
+    public static final String FLOW_ORDER_INVALID_ON_SUBMIT = "Flow_OrderInvalidOnSubmit";
 
     public static final String END_CUSTOMER_ONBOARDED = "EndEvent_CustomerOnboarded";
     public static final String END_EXISTING_CUSTOMER = "EndEvent_ExistingCustomer";
