@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * "Create customer record": customer, primary contact, attestation, order and its first relationship
  * event (came in by onboarding) in one transaction with the review's completion. What it writes is
- * checked again here ({@link SubmissionChecks}): consent, reseller and order each route back to
+ * checked again here ({@link SubmissionChecks}): account info, consent, reseller and order each route back to
  * their task when broken, before anything is written. The temporary admin password is created here
  * and only shown.
  */
@@ -46,10 +46,10 @@ public class CreateCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // In the order of the process: a fix upstream passes through the later tasks again anyway
+    AccountInfo account = checks.accountInfo(execution);
     AgreementAttestation attestation = checks.attestation(execution);
     Optional<Reseller> reseller = checks.reseller(execution);
     List<OrderLine> lines = checks.order(execution);
-    AccountInfo account = OnboardingAccountInfo.from(execution);
     String adminUserName = "admin@" + account.primaryDomain();
     NewCustomer customer = new NewCustomer(account, attestation, reseller.map(Reseller::id).orElse(null),
         reseller.map(Reseller::partnerId).orElse(null), lines, adminUserName,

@@ -46,6 +46,7 @@ public final class OnboardingProcess {
     public static final String BOUNDARY_RESELLER_INVALID = "BoundaryEvent_ResellerInvalid";
     public static final String BOUNDARY_ORDER_INVALID = "BoundaryEvent_OrderInvalid";
     /** "Create customer record" found a rule broken since its task: back to the task that can fix it. */
+    public static final String BOUNDARY_ACCOUNT_INFO_INVALID_ON_SUBMIT = "BoundaryEvent_AccountInfoInvalidOnSubmit";
     public static final String BOUNDARY_CONSENT_INVALID_ON_SUBMIT = "BoundaryEvent_ConsentInvalidOnSubmit";
     public static final String BOUNDARY_RESELLER_INVALID_ON_SUBMIT = "BoundaryEvent_ResellerInvalidOnSubmit";
     public static final String BOUNDARY_ORDER_INVALID_ON_SUBMIT = "BoundaryEvent_OrderInvalidOnSubmit";
@@ -58,6 +59,7 @@ public final class OnboardingProcess {
     public static final String FLOW_DIRECT = "Flow_Direct";
     public static final String FLOW_INDIRECT = "Flow_Indirect";
     public static final String FLOW_BACK_TO_REVIEW = "Flow_BackToReview";
+    public static final String FLOW_ACCOUNT_INFO_INVALID_ON_SUBMIT = "Flow_AccountInfoInvalidOnSubmit";
     public static final String FLOW_CONSENT_INVALID_ON_SUBMIT = "Flow_ConsentInvalidOnSubmit";
     public static final String FLOW_RESELLER_INVALID_ON_SUBMIT = "Flow_ResellerInvalidOnSubmit";
     public static final String FLOW_ORDER_INVALID_ON_SUBMIT = "Flow_OrderInvalidOnSubmit";

@@ -11,6 +11,8 @@ import io.partnerflow.consent.AgreementAttestation;
 import io.partnerflow.consent.AgreementConsent;
 import io.partnerflow.consent.AgreementProperties;
 import io.partnerflow.consent.ConsentPolicy;
+import io.partnerflow.customer.AccountInfo;
+import io.partnerflow.customer.AccountInfoValidator;
 import io.partnerflow.onboarding.ConsentConfirmations.Confirmation;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.partner.PartnerProfile;
@@ -39,6 +41,7 @@ public class SubmissionChecks {
   public static final Violation NOT_CONFIRMED_BY_A_USER = new Violation("attestedBy", "not-confirmed-by-user",
       "The customer agreement was not confirmed by a signed-in operator; confirm it here");
 
+  private final AccountInfoValidator accountInfoValidator;
   private final ConsentPolicy consentPolicy;
   private final AgreementProperties agreement;
   private final ConsentConfirmations confirmations;
@@ -48,9 +51,10 @@ public class SubmissionChecks {
   private final OfferCatalog catalog;
   private final OrderValidator orderValidator;
 
-  public SubmissionChecks(ConsentPolicy consentPolicy, AgreementProperties agreement,
+  public SubmissionChecks(AccountInfoValidator accountInfoValidator, ConsentPolicy consentPolicy, AgreementProperties agreement,
       ConsentConfirmations confirmations, ResellerDirectory resellers, ResellerAssignmentPolicy resellerPolicy,
       PartnerProfile partner, OfferCatalog catalog, OrderValidator orderValidator) {
+    this.accountInfoValidator = accountInfoValidator;
     this.consentPolicy = consentPolicy;
     this.agreement = agreement;
     this.confirmations = confirmations;
@@ -59,6 +63,13 @@ public class SubmissionChecks {
     this.partner = partner;
     this.catalog = catalog;
     this.orderValidator = orderValidator;
+  }
+
+  /** The account info keeps the country and format rules (the domain's owner is the registry's to say). */
+  public AccountInfo accountInfo(DelegateExecution execution) {
+    AccountInfo info = OnboardingAccountInfo.from(execution);
+    Violations.enforce(execution, ACCOUNT_INFO_ERRORS, accountInfoValidator.validate(info), Errors.ACCOUNT_INFO_INVALID);
+    return info;
   }
 
   /**

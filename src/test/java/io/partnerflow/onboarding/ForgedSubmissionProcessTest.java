@@ -75,6 +75,36 @@ class ForgedSubmissionProcessTest {
     ClockUtil.reset();
   }
 
+  // --- account info -----------------------------------------------------------------------------
+
+  @Test
+  void accountInfoForgedAfterValidationReturnsToEditAccountInfoAndWritesNothing() {
+    ProcessInstance pi = atReview();
+    VariableMap forged = Variables.createVariables();
+    POSTAL_CODE.putIn(forged, "ABC");
+    CONTACT_EMAIL.putIn(forged, "<img src=x onerror=alert(1)>");
+    forge(pi, forged);
+    Map<String, Long> before = registryRows();
+
+    driver.review(pi, Decisions.REVIEW_SUBMIT);
+
+    assertThat(pi).isWaitingAt(Ids.EDIT_ACCOUNT_INFO)
+        .hasPassed(Ids.CREATE_CUSTOMER, Ids.BOUNDARY_ACCOUNT_INFO_INVALID_ON_SUBMIT)
+        .hasNotPassed(Ids.PROVISION_SUBSCRIPTIONS);
+    assertThat(brokenRules(ACCOUNT_INFO_ERRORS, vars(pi)))
+        .contains("postalCode/postal-code-format", "contactEmail/email-format");
+    assertThat(ACCOUNT_INFO_ERRORS.from(vars(pi))).contains("&lt;img").doesNotContain("<img");
+    assertThat(registryRows()).isEqualTo(before);
+
+    driver.editAccountInfo(pi, spanishAccountInfo(prefix));
+    assertThat(pi).as("back to the review, not through the agreement again").isWaitingAt(Ids.REVIEW);
+    driver.review(pi, Decisions.REVIEW_SUBMIT);
+
+    assertThat(pi).isWaitingAt(Ids.PROVISION_SUBSCRIPTIONS);
+    assertThat(customers.primaryContact(CUSTOMER_ID.from(vars(pi))).orElseThrow().email())
+        .isEqualTo("lucia.garcia@" + prefix + ".example");
+  }
+
   // --- order ------------------------------------------------------------------------------------
 
   @Test
