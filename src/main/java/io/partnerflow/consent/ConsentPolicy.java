@@ -1,6 +1,6 @@
 package io.partnerflow.consent;
 
-import io.partnerflow.customer.AccountInfoValidator;
+import io.partnerflow.validation.ContactFormats;
 import io.partnerflow.validation.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,12 +45,12 @@ public class ConsentPolicy {
     String email = trim(c.signerEmail());
     if (email.isEmpty()) {
       out.add(new Violation("signerEmail", "required", "Signer email is required"));
-    } else if (!AccountInfoValidator.isValidEmail(email)) {
+    } else if (!ContactFormats.isValidEmail(email)) {
       out.add(new Violation("signerEmail", "email-format",
           "Signer email '" + email + "' is not a valid email address (expected name@example.com, no spaces)"));
     }
     String phone = trim(c.signerPhone());
-    if (!phone.isEmpty() && !AccountInfoValidator.isPlausiblePhone(phone)) {
+    if (!phone.isEmpty() && !ContactFormats.isPlausiblePhone(phone)) {
       out.add(new Violation("signerPhone", "phone-format",
           "Signer phone '" + phone + "' is not a valid phone number (6 to 20 digits; only digits, spaces, a leading +, - and parentheses)"));
     }

@@ -1,5 +1,6 @@
 package io.partnerflow.customer;
 
+import io.partnerflow.validation.ContactFormats;
 import io.partnerflow.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,6 @@ public class AccountInfoValidator {
   public static final int DOMAIN_PREFIX_MAX = 27;
 
   private static final Pattern DOMAIN_PREFIX = Pattern.compile("[A-Za-z0-9]+");
-  private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
-  private static final Pattern EMAIL = Pattern.compile(
-      ATOM + "(\\." + ATOM + ")*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
-  private static final Pattern PHONE_CHARS = Pattern.compile("\\+?[0-9 ()-]+");
 
   private final CountryRules countryRules;
 
@@ -30,30 +27,14 @@ public class AccountInfoValidator {
     this.countryRules = countryRules;
   }
 
-  /**
-   * A practical RFC 5322 subset: dot-atom local part (≤64), dotted domain of LDH labels with an
-   * alphabetic TLD, no spaces or quoted strings, ≤254 characters overall.
-   */
+  /** See {@link ContactFormats#isValidEmail}. */
   public static boolean isValidEmail(String email) {
-    if (email == null) {
-      return false;
-    }
-    String e = email.trim();
-    int at = e.lastIndexOf('@');
-    return e.length() <= 254 && at > 0 && at <= 64 && EMAIL.matcher(e).matches();
+    return ContactFormats.isValidEmail(email);
   }
 
-  /** Digits with optional leading '+', spaces, '-' and parentheses; 6–20 digits in all. */
+  /** See {@link ContactFormats#isPlausiblePhone}. */
   public static boolean isPlausiblePhone(String phone) {
-    if (phone == null) {
-      return false;
-    }
-    String p = phone.trim();
-    if (!PHONE_CHARS.matcher(p).matches()) {
-      return false;
-    }
-    long digits = p.chars().filter(Character::isDigit).count();
-    return digits >= 6 && digits <= 20;
+    return ContactFormats.isPlausiblePhone(phone);
   }
 
   public List<Violation> validate(AccountInfo info) {

@@ -2,6 +2,7 @@ package io.partnerflow.customer;
 
 import io.partnerflow.catalog.OrderLine;
 import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.provisioning.CustomerOrders;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, which inside a delegate is the engine's: registry and process state commit together.
  */
 @Repository
-public class CustomerRegistry {
+public class CustomerRegistry implements CustomerOrders {
 
   public static final String PRIMARY_CONTACT = "PRIMARY";
   /**
@@ -81,6 +82,12 @@ public class CustomerRegistry {
         .param(normalizeDomainPrefix(domainPrefix)).query(CUSTOMER).optional();
   }
 
+  /** The customer that the onboarding process instance created, if it did. */
+  public Optional<String> findIdByOnboardingProcessInstance(String processInstanceId) {
+    return jdbc.sql("select id from customer where onboarding_process_instance_id = ?")
+        .param(processInstanceId).query(String.class).optional();
+  }
+
   public Optional<CustomerRecord> find(String customerId) {
     return jdbc.sql("select * from customer where id = ?").param(customerId).query(CUSTOMER).optional();
   }
@@ -91,14 +98,31 @@ public class CustomerRegistry {
         .param(customerId).param(PRIMARY_CONTACT).query(CONTACT).list().stream().findFirst();
   }
 
+  @Override
   public List<OrderLine> orderLines(String customerId) {
     return jdbc.sql("select * from order_line where customer_id = ? order by line_number")
         .param(customerId).query(ORDER_LINE).list();
   }
 
+  @Override
   public Optional<String> orderResellerPartnerId(String customerId) {
     return jdbc.sql("select max(reseller_partner_id) from order_line where customer_id = ?")
         .param(customerId).query(String.class).optional();
+  }
+
+  // Locks the customer row until the order commits, as RelationshipService.removeRelationship does:
+  // a relationship cannot end between this check and the new subscriptions, nor an order slip in
+  // between the removal's check and its update.
+  @Override
+  public void lockForNewOrders(String customerId) {
+    Relationship relationship = jdbc.sql("select relationship from customer where id = ? for update")
+        .param(customerId).query(String.class).optional().map(Relationship::valueOf)
+        .orElseThrow(() -> new IllegalStateException(
+            "Cannot order subscriptions for customer " + customerId + ": it is not in the registry"));
+    if (relationship != Relationship.RESELLER) {
+      throw new IllegalStateException("Cannot order subscriptions for customer " + customerId
+          + ": we are not its reseller (relationship " + relationship + "); re-establish the relationship first");
+    }
   }
 
   public List<AgreementAttestation> attestations(String customerId) {

@@ -36,11 +36,29 @@ public class RecordRelationshipDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Invitation invitation = registry.find(INVITATION_ID.from(execution)).orElseThrow();
+    Invitation invitation = acceptedInvitationOf(execution);
     String acceptedBy = invitation.answeredByEmail() != null ? invitation.answeredByEmail() : invitation.adminEmail();
     AgreementAttestation attestation = Boolean.TRUE.equals(AGREEMENT_ACCEPTED_BY_CUSTOMER.from(execution))
         ? attestation(invitation, acceptedBy) : null;
     RELATIONSHIP_CUSTOMER_ID.set(execution, relationships.establishReseller(invitation, acceptedBy, attestation));
+  }
+
+  /**
+   * This instance's invitation, accepted in the registry: only the answer service records an answer
+   * (token or triaged reply), so a message correlated or a variable written through the engine API
+   * cannot make a reseller. Otherwise nothing is written and the call fails (rolled back).
+   */
+  private Invitation acceptedInvitationOf(DelegateExecution execution) {
+    String invitationId = INVITATION_ID.from(execution);
+    Invitation invitation = registry.find(invitationId == null ? "" : invitationId)
+        .filter(found -> execution.getProcessInstanceId().equals(found.processInstanceId()))
+        .orElseThrow(() -> new IllegalStateException(
+            "Invitation " + invitationId + " is not the invitation of instance " + execution.getProcessInstanceId()));
+    if (invitation.status() != InvitationStatus.ACCEPTED) {
+      throw new IllegalStateException("Invitation " + invitation.id() + " is " + invitation.status()
+          + ", not ACCEPTED in the registry: no relationship is recorded");
+    }
+    return invitation;
   }
 
   private AgreementAttestation attestation(Invitation invitation, String acceptedBy) {

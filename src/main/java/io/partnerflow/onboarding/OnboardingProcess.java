@@ -46,6 +46,11 @@ public final class OnboardingProcess {
     public static final String BOUNDARY_CANCELLATION_INVALID = "BoundaryEvent_CancellationInvalid";
     public static final String BOUNDARY_RESELLER_INVALID = "BoundaryEvent_ResellerInvalid";
     public static final String BOUNDARY_ORDER_INVALID = "BoundaryEvent_OrderInvalid";
+    /** "Create customer record" found a rule broken since its task: back to the task that can fix it. */
+    public static final String BOUNDARY_ACCOUNT_INFO_INVALID_ON_SUBMIT = "BoundaryEvent_AccountInfoInvalidOnSubmit";
+    public static final String BOUNDARY_CONSENT_INVALID_ON_SUBMIT = "BoundaryEvent_ConsentInvalidOnSubmit";
+    public static final String BOUNDARY_RESELLER_INVALID_ON_SUBMIT = "BoundaryEvent_ResellerInvalidOnSubmit";
+    public static final String BOUNDARY_ORDER_INVALID_ON_SUBMIT = "BoundaryEvent_OrderInvalidOnSubmit";
 
     public static final String GATEWAY_AGREEMENT_DECISION = "Gateway_AgreementDecision";
     public static final String GATEWAY_IS_INDIRECT_PROVIDER = "Gateway_IsIndirectProvider";
@@ -55,6 +60,10 @@ public final class OnboardingProcess {
     public static final String FLOW_DIRECT = "Flow_Direct";
     public static final String FLOW_INDIRECT = "Flow_Indirect";
     public static final String FLOW_BACK_TO_REVIEW = "Flow_BackToReview";
+    public static final String FLOW_ACCOUNT_INFO_INVALID_ON_SUBMIT = "Flow_AccountInfoInvalidOnSubmit";
+    public static final String FLOW_CONSENT_INVALID_ON_SUBMIT = "Flow_ConsentInvalidOnSubmit";
+    public static final String FLOW_RESELLER_INVALID_ON_SUBMIT = "Flow_ResellerInvalidOnSubmit";
+    public static final String FLOW_ORDER_INVALID_ON_SUBMIT = "Flow_OrderInvalidOnSubmit";
 
     public static final String END_CUSTOMER_ONBOARDED = "EndEvent_CustomerOnboarded";
     public static final String END_EXISTING_CUSTOMER = "EndEvent_ExistingCustomer";
@@ -145,7 +154,10 @@ public final class OnboardingProcess {
       .oneOf(Decisions.AGREEMENT_CONFIRM, Decisions.AGREEMENT_CANCEL);
   public static final ProcessVariable<String> CANCELLATION_REASON = stringVariable("cancellationReason").writtenBy(Forms.CONFIRM_CUSTOMER_AGREEMENT);
   public static final ProcessVariable<String> AGREEMENT_ERRORS = stringVariable("agreementErrors");
-  /** Who confirmed the agreement (the operator) and when (ISO instant, UTC). */
+  /**
+   * Who confirmed the agreement and when (ISO instant, UTC): a copy for forms, set by the steps from
+   * the engine's history (the user who completed "Confirm customer agreement"), never by a form.
+   */
   public static final ProcessVariable<String> ATTESTED_BY = stringVariable("attestedBy");
   public static final ProcessVariable<String> ATTESTED_AT = stringVariable("attestedAt");
   /**
@@ -192,10 +204,4 @@ public final class OnboardingProcess {
   public static final ProcessVariable<String> TEMPORARY_ADMIN_PASSWORD = stringVariable("temporaryAdminPassword");
   /** The operator's confirmation in "Hand over admin credentials". */
   public static final ProcessVariable<Boolean> CREDENTIALS_HANDED_OVER = booleanVariable("credentialsHandedOver").writtenBy(Forms.ADMIN_CREDENTIALS).oneOf(true);
-
-  /** A select option as Camunda Forms expects it ({@code valuesKey}). */
-  public record SelectOption(String label, String value) {}
-
-  /** One line of the review table. */
-  public record OrderSummaryLine(int lineNumber, String offerId, String offerName, int quantity) {}
 }

@@ -1,8 +1,6 @@
 package io.partnerflow.provisioning;
 
 import io.partnerflow.catalog.OrderLine;
-import io.partnerflow.customer.CustomerRegistry;
-import io.partnerflow.customer.Relationship;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -22,12 +20,12 @@ public class ProvisioningService {
       rs.getInt("quantity"), rs.getString("status"), rs.getString("reseller_partner_id"),
       rs.getTimestamp("provisioned_at").toInstant());
 
-  private final CustomerRegistry customers;
+  private final CustomerOrders customers;
   private final PartnerCenterClient partnerCenter;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public ProvisioningService(CustomerRegistry customers, PartnerCenterClient partnerCenter, JdbcClient jdbc,
+  public ProvisioningService(CustomerOrders customers, PartnerCenterClient partnerCenter, JdbcClient jdbc,
       Clock clock) {
     this.customers = customers;
     this.partnerCenter = partnerCenter;
@@ -51,7 +49,7 @@ public class ProvisioningService {
         .filter(line -> !hasSubscription(customerId, line.lineNumber()))
         .toList();
     if (!missing.isEmpty()) {
-      requireResellerRelationship(customerId);
+      customers.lockForNewOrders(customerId);
     }
     String resellerPartnerId = customers.orderResellerPartnerId(customerId).orElse(null);
     for (OrderLine line : missing) {
@@ -70,20 +68,6 @@ public class ProvisioningService {
   public List<SubscriptionRecord> subscriptions(String customerId) {
     return jdbc.sql("select * from subscription where customer_id = ? order by line_number")
         .param(customerId).query(ROW).list();
-  }
-
-  // Locks the customer row until the order commits, as RelationshipService.removeRelationship does:
-  // a relationship cannot end between this check and the new subscriptions, nor an order slip in
-  // between the removal's check and its update.
-  private void requireResellerRelationship(String customerId) {
-    Relationship relationship = jdbc.sql("select relationship from customer where id = ? for update")
-        .param(customerId).query(String.class).optional().map(Relationship::valueOf)
-        .orElseThrow(() -> new IllegalStateException(
-            "Cannot order subscriptions for customer " + customerId + ": it is not in the registry"));
-    if (relationship != Relationship.RESELLER) {
-      throw new IllegalStateException("Cannot order subscriptions for customer " + customerId
-          + ": we are not its reseller (relationship " + relationship + "); re-establish the relationship first");
-    }
   }
 
   private boolean hasSubscription(String customerId, int lineNumber) {

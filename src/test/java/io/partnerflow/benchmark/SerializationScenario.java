@@ -6,7 +6,7 @@ import static io.partnerflow.onboarding.OnboardingProcess.RESELLER_OPTIONS;
 
 import io.partnerflow.catalog.OrderLineInput;
 import io.partnerflow.onboarding.OnboardingDriver;
-import io.partnerflow.onboarding.OnboardingProcess.SelectOption;
+import io.partnerflow.onboarding.SelectOption;
 import io.partnerflow.process.ProcessVariable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -19,8 +19,6 @@ import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
-import io.partnerflow.onboarding.OnboardingProcess.OrderSummaryLine;
-import io.partnerflow.onboarding.OnboardingProcess.SelectOption;
 import io.partnerflow.provisioning.ProvisioningService;
 import io.partnerflow.provisioning.SubscriptionRecord;
 import jakarta.mail.internet.MimeMessage;

@@ -3,6 +3,7 @@ package io.partnerflow.invitation.process;
 import static io.partnerflow.invitation.InvitationProcess.*;
 import static io.partnerflow.invitation.process.InvitationDriver.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.partnerflow.consent.AgreementAttestation;
@@ -43,6 +44,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -639,6 +641,27 @@ class InvitationToConnectProcessTest extends InvitationProcessTestBase {
     assertThat(used).isWaitingAt(Ids.NOTIFY_OPERATIONS);
     assertThat(open).isWaitingAt(Ids.AWAIT_ANSWER);
     assertThat(driver.relationshipEventsFor(driver.invitationId(used))).isEqualTo(1);
+  }
+
+  @Test
+  void anAnswerCorrelatedThroughTheEngineApiMakesNoResellerWhileTheInvitationIsPending() throws Exception {
+    ProcessInstance pi = driver.startAndSend(spanishRequest(prefix));
+    List<Map<String, Object>> registryBefore = driver.registrySnapshot();
+    VariableMap forged = Variables.createVariables();
+    ANSWER.putIn(forged, Decisions.ANSWER_ACCEPTED);
+    ANSWER_CHANNEL.putIn(forged, "LINK");
+    ANSWERED_BY_EMAIL.putIn(forged, "mallory@example.com");
+    AGREEMENT_ACCEPTED_BY_CUSTOMER.putIn(forged, true);
+
+    // As POST /engine-rest/message would: the registry never heard of an answer
+    assertThatThrownBy(() -> runtimeService.createMessageCorrelation(MESSAGE_INVITATION_ANSWERED)
+        .processInstanceId(pi.getId()).setVariables(forged).correlateWithResult())
+        .hasMessageContaining("not ACCEPTED");
+
+    assertThat(pi).isWaitingAt(Ids.AWAIT_ANSWER);
+    assertThat(driver.registrySnapshot()).isEqualTo(registryBefore);
+    assertThat(customers.findIdByDomainPrefix(prefix)).isEmpty();
+    assertThat(driver.relationshipEventsFor(driver.invitationId(pi))).isZero();
   }
 
   // --- races: link and reply ------------------------------------------------------------------

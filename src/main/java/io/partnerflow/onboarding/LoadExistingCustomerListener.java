@@ -1,8 +1,10 @@
-package io.partnerflow.customer;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_COMPANY_NAME;
 import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_CUSTOMER_ID;
 
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

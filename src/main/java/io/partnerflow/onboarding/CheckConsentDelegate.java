@@ -1,7 +1,9 @@
-package io.partnerflow.consent;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.*;
 
+import io.partnerflow.consent.AgreementConsent;
+import io.partnerflow.consent.ConsentPolicy;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;

@@ -1,9 +1,12 @@
-package io.partnerflow.reseller;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.*;
 
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.partner.PartnerProfile;
+import io.partnerflow.reseller.Reseller;
+import io.partnerflow.reseller.ResellerAssignmentPolicy;
+import io.partnerflow.reseller.ResellerDirectory;
 import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;
 import java.util.List;

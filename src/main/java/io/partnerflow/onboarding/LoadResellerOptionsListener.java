@@ -1,9 +1,10 @@
-package io.partnerflow.reseller;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.RESELLER_OPTIONS;
 
-import io.partnerflow.onboarding.OnboardingProcess.SelectOption;
 import io.partnerflow.partner.PartnerProfile;
+import io.partnerflow.reseller.ResellerAssignmentPolicy;
+import io.partnerflow.reseller.ResellerDirectory;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

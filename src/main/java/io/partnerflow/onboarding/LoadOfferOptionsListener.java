@@ -1,8 +1,8 @@
-package io.partnerflow.catalog;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.OFFER_OPTIONS;
 
-import io.partnerflow.onboarding.OnboardingProcess.SelectOption;
+import io.partnerflow.catalog.OfferCatalog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

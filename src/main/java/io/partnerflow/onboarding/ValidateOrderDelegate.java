@@ -1,14 +1,16 @@
-package io.partnerflow.catalog;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.ORDER_ERRORS;
 import static io.partnerflow.onboarding.OnboardingProcess.ORDER_LINES;
 import static io.partnerflow.onboarding.OnboardingProcess.ORDER_SUMMARY;
 
+import io.partnerflow.catalog.Offer;
+import io.partnerflow.catalog.OfferCatalog;
+import io.partnerflow.catalog.OrderLineInput;
+import io.partnerflow.catalog.OrderValidator;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
-import io.partnerflow.onboarding.OnboardingProcess.OrderSummaryLine;
 import io.partnerflow.validation.Violation;
 import io.partnerflow.validation.Violations;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,11 +38,6 @@ public class ValidateOrderDelegate implements JavaDelegate {
     // The form's unused lines go; "Update subscriptions" then shows lines 1..n without gaps
     List<OrderLineInput> lines = OrderValidator.usedLines(submitted);
     ORDER_LINES.set(execution, lines);
-    List<OrderSummaryLine> summary = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      OrderLineInput line = lines.get(i);
-      summary.add(new OrderSummaryLine(i, line.offerId(), offers.get(line.offerId()).name(), line.quantity()));
-    }
-    ORDER_SUMMARY.set(execution, summary);
+    ORDER_SUMMARY.set(execution, OrderSummaryLine.of(lines, offers));
   }
 }

@@ -1,10 +1,13 @@
-package io.partnerflow.customer;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.ACCOUNT_INFO_ERRORS;
 import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_CUSTOMER_ID;
 import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_RELATIONSHIP;
 
-import io.partnerflow.onboarding.OnboardingAccountInfo;
+import io.partnerflow.customer.AccountInfo;
+import io.partnerflow.customer.AccountInfoValidator;
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.process.BusinessKeys;
 import io.partnerflow.validation.Violation;

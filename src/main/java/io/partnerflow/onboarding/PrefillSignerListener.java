@@ -1,4 +1,4 @@
-package io.partnerflow.consent;
+package io.partnerflow.onboarding;
 
 import static io.partnerflow.onboarding.OnboardingProcess.*;
 
