@@ -22,14 +22,14 @@ public class ApplyReplyAnswerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String invitationId = INVITATION_ID.from(execution);
+    String invitationId = INVITATION_ID.get(execution);
     if (invitationId == null) {
       REPLY_OUTCOME.set(execution, AnswerOutcome.UNKNOWN.name());
       return;
     }
-    AnswerType type = Decisions.REPLY_ACCEPT.equals(REPLY_DECISION.from(execution)) ? AnswerType.ACCEPT : AnswerType.DECLINE;
+    AnswerType type = Decisions.REPLY_ACCEPT.equals(REPLY_DECISION.get(execution)) ? AnswerType.ACCEPT : AnswerType.DECLINE;
     AnswerOutcome outcome = answers.answerByInvitationId(invitationId,
-        new Answer(type, AnswerChannel.EMAIL, null, REPLY_FROM.from(execution), null, null));
+        new Answer(type, AnswerChannel.EMAIL, null, REPLY_FROM.get(execution), null, null));
     REPLY_OUTCOME.set(execution, outcome.name());
   }
 }

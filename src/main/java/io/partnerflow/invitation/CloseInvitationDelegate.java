@@ -18,6 +18,6 @@ public class CloseInvitationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    registry.close(INVITATION_ID.from(execution));
+    registry.close(INVITATION_ID.get(execution));
   }
 }

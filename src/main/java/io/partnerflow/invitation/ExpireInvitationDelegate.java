@@ -18,6 +18,6 @@ public class ExpireInvitationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    registry.end(INVITATION_ID.from(execution), InvitationStatus.EXPIRED);
+    registry.end(INVITATION_ID.get(execution), InvitationStatus.EXPIRED);
   }
 }

@@ -21,7 +21,7 @@ public class NotifyOperationsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    mailer.sendRelationshipEstablished(registry.find(INVITATION_ID.from(execution)).orElseThrow(),
-        RELATIONSHIP_CUSTOMER_ID.from(execution));
+    mailer.sendRelationshipEstablished(registry.find(INVITATION_ID.get(execution)).orElseThrow(),
+        RELATIONSHIP_CUSTOMER_ID.get(execution));
   }
 }

@@ -49,7 +49,7 @@ public class RecordRelationshipDelegate implements JavaDelegate {
    * cannot make a reseller. Otherwise nothing is written and the call fails (rolled back).
    */
   private Invitation acceptedInvitationOf(DelegateExecution execution) {
-    String invitationId = INVITATION_ID.from(execution);
+    String invitationId = INVITATION_ID.get(execution);
     Invitation invitation = registry.find(invitationId == null ? "" : invitationId)
         .filter(found -> execution.getProcessInstanceId().equals(found.processInstanceId()))
         .orElseThrow(() -> new IllegalStateException(

@@ -30,7 +30,7 @@ public class SendInvitationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String invitationId = INVITATION_ID.from(execution);
+    String invitationId = INVITATION_ID.get(execution);
     String message = PERSONAL_MESSAGE.from(execution);
     registry.updatePersonalMessage(invitationId, message);
     String token = registry.issueToken(invitationId, clock.instant().plus(properties.expiry()), true);

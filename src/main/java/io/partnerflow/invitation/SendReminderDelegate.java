@@ -24,7 +24,7 @@ public class SendReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Invitation invitation = registry.find(INVITATION_ID.from(execution)).orElseThrow();
+    Invitation invitation = registry.find(INVITATION_ID.get(execution)).orElseThrow();
     if (invitation.status() != InvitationStatus.PENDING) {
       return; // answered in the same instant the timer fired
     }

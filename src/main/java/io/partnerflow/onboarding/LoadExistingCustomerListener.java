@@ -24,7 +24,7 @@ public class LoadExistingCustomerListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String customerId = EXISTING_CUSTOMER_ID.from(execution);
+    String customerId = EXISTING_CUSTOMER_ID.get(execution);
     EXISTING_COMPANY_NAME.set(execution,
         customerId == null ? null : customers.find(customerId).map(CustomerRecord::companyName).orElse(null));
   }

@@ -43,7 +43,7 @@ public class SendWelcomeEmailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String customerId = CUSTOMER_ID.from(execution);
+    String customerId = CUSTOMER_ID.get(execution);
     CustomerRecord customer = customers.find(customerId)
         .orElseThrow(() -> new IllegalStateException("Customer " + customerId + " is not in the registry"));
     ContactRecord contact = customers.primaryContact(customerId)

@@ -26,7 +26,7 @@ public class RemoveRelationshipDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     try {
-      relationships.removeRelationship(CUSTOMER_ID.from(execution), INITIATOR.from(execution),
+      relationships.removeRelationship(CUSTOMER_ID.get(execution), INITIATOR.from(execution),
           REASON.from(execution));
     } catch (ActiveSubscriptionsException e) {
       throw new BpmnError(Errors.SUBSCRIPTIONS_STILL_ACTIVE, e.getMessage());

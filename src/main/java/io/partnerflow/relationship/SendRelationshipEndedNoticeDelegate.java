@@ -21,6 +21,6 @@ public class SendRelationshipEndedNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    mailer.send(CUSTOMER_ID.from(execution), execution.getProcessInstanceId());
+    mailer.send(CUSTOMER_ID.get(execution), execution.getProcessInstanceId());
   }
 }

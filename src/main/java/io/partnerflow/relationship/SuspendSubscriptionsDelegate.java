@@ -30,6 +30,6 @@ public class SuspendSubscriptionsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<String> confirmed = Optional.ofNullable(ACTIVE_SUBSCRIPTIONS.from(execution)).orElse(List.of()).stream()
         .map(ActiveSubscription::subscriptionId).toList();
-    subscriptions.suspend(CUSTOMER_ID.from(execution), execution.getProcessInstanceId(), confirmed);
+    subscriptions.suspend(CUSTOMER_ID.get(execution), execution.getProcessInstanceId(), confirmed);
   }
 }

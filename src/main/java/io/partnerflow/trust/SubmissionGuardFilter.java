@@ -158,6 +158,12 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
       }
       Optional<String> formId = start.group(1) != null
           ? engine.startFormOfKey(start.group(1)) : engine.startFormOfDefinition(start.group(2));
+      if (formId.isEmpty() && !admin) {
+        // referrals and reply triage come in by the API, by mail or from another process, never by hand
+        refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+            "This process has no start form: it is started by the product (its API, its mailbox or another process).");
+        return;
+      }
       problems = guard.check(formId.orElse(null), body.get("variables"), name -> Optional.empty());
     }
     if (!problems.isEmpty()) {

@@ -126,12 +126,12 @@ public final class Browser implements AutoCloseable {
   /** Closes Tasklist's notices ("process started", "you are assigned…"): they cover the buttons below them. */
   public void dismissNotifications() {
     for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .close, [notifications-panel] .close"))) {
-      if (close.isDisplayed()) {
-        try {
+      try {
+        if (close.isDisplayed()) {
           close.click();
-        } catch (RuntimeException gone) {
-          // faded out meanwhile
         }
+      } catch (RuntimeException gone) {
+        // faded out meanwhile (stale or no longer clickable)
       }
     }
   }

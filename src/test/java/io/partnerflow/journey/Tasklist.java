@@ -39,9 +39,21 @@ public final class Tasklist {
   /** "Start process" → the process by its name → its start form. */
   public StartDialog startProcess(String processName) {
     browser.click(START_PROCESS);
-    browser.click(By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]"
-        + "//a[normalize-space(.)='" + processName + "']"));
-    browser.visible(By.cssSelector(".modal-body .fjs-form"));
+    By process = By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]"
+        + "//a[normalize-space(.)='" + processName + "']");
+    By startForm = By.cssSelector(".modal-body .fjs-form");
+    // The list renders while the dialog opens: a click that landed during it is tried again
+    browser.until(d -> {
+      if (d.findElements(startForm).stream().anyMatch(WebElement::isDisplayed)) {
+        return true;
+      }
+      try {
+        d.findElements(process).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+      } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException e) {
+        // re-rendered: next round
+      }
+      return null;
+    });
     return new StartDialog(browser);
   }
 

@@ -79,6 +79,8 @@ class LeastPrivilegeTest {
     assertForbidden(operator.post("/message", "{\"messageName\":\"InvitationAnswered\",\"processInstanceId\":\"" + pi
         + "\",\"processVariables\":{\"answer\":{\"value\":\"accepted\"}}}"));
     assertForbidden(operator.post("/signal", "{\"name\":\"anything\"}"));
+    assertForbidden(operator.post("/process-definition/key/referral/start", "{}"));
+    assertForbidden(operator.post("/process-definition/key/invitation-reply-triage/start", "{}"));
     assertForbidden(operator.post("/task/" + task.getId() + "/bpmnError",
         "{\"errorCode\":\"ConsentMissing\",\"variables\":{\"indirectProvider\":{\"value\":false}}}"));
 
