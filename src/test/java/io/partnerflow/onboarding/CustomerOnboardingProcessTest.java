@@ -306,6 +306,20 @@ class CustomerOnboardingProcessTest {
   }
 
   @Test
+  void aStartVariableStartedByApiFromAnyoneButTheApiIsOverwritten() {
+    insertCustomerElsewhere(prefix); // relationship RESELLER
+    VariableMap start = spanishAccountInfo(prefix);
+    STARTED_BY_API.putIn(start, true); // as Tasklist or engine REST could submit it
+
+    ProcessInstance pi = driver.start(start);
+
+    assertThat(pi).isWaitingAt(Ids.NOTE_ALREADY_OUR_CUSTOMER);
+    assertThat(STARTED_BY_API.from(vars(pi))).isFalse();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getBusinessKey()).isEqualTo(prefix);
+  }
+
+  @Test
   void domainTakenBetweenValidationAndSubmitEndsAsExistingCustomerWithoutWritingAnything() {
     ProcessInstance pi = driver.start(spanishAccountInfo(prefix));
     driver.advanceToReview(pi, E3_WITH_TEAMS_PHONE);
