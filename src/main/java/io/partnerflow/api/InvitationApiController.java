@@ -6,6 +6,7 @@ import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.invitation.InvitationRequest;
 import io.partnerflow.invitation.InvitationRequestValidator;
+import io.partnerflow.invitation.InvitationStarter;
 import io.partnerflow.validation.ValidationException;
 import io.partnerflow.validation.Violation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,9 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,15 +43,15 @@ public class InvitationApiController {
   private final CustomerRegistry customers;
   private final IdempotentStarts starts;
   private final ProcessStatuses statuses;
-  private final RuntimeService runtimeService;
+  private final InvitationStarter starter;
 
   public InvitationApiController(InvitationRequestValidator validator, CustomerRegistry customers,
-      IdempotentStarts starts, ProcessStatuses statuses, RuntimeService runtimeService) {
+      IdempotentStarts starts, ProcessStatuses statuses, InvitationStarter starter) {
     this.validator = validator;
     this.customers = customers;
     this.starts = starts;
     this.statuses = statuses;
-    this.runtimeService = runtimeService;
+    this.starter = starter;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -81,12 +79,10 @@ public class InvitationApiController {
       throw new ValidationException(violations);
     }
     String userId = ApiUser.of(request);
-    Map<String, Object> startVariables = body.toVariables();
-    Started started = starts.start(idempotencyKey, OPERATION, userId, startVariables, () -> {
-      VariableMap variables = Variables.fromMap(startVariables);
-      InvitationProcess.INITIATOR.putIn(variables, userId);
-      return runtimeService.startProcessInstanceByKey(InvitationProcess.PROCESS_KEY, variables).getId();
-    });
+    boolean includeDelegatedAdmin = Boolean.TRUE.equals(body.includeDelegatedAdmin());
+    Map<String, Object> startVariables = InvitationStarter.variables(invitation, null, includeDelegatedAdmin);
+    Started started = starts.start(idempotencyKey, OPERATION, userId, startVariables,
+        () -> starter.start(invitation, null, includeDelegatedAdmin, userId).getId());
     // readable by whoever may start it; should the user lack history access, the id still answers
     ProcessStatus status = statuses.find(InvitationProcess.PROCESS_KEY, started.processInstanceId())
         .orElseGet(() -> ProcessStatus.started(started.processInstanceId(), InvitationProcess.PROCESS_KEY));

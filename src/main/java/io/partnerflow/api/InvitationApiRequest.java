@@ -1,12 +1,9 @@
 package io.partnerflow.api;
 
 import static io.partnerflow.api.OnboardingRequest.clean;
-import static io.partnerflow.invitation.InvitationProcess.*;
 
 import io.partnerflow.invitation.InvitationRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** An invitation to connect, as the partner portal asks for it (the fields of the start form). */
 @Schema(description = "An invitation to connect: the customer's tenant and its global admin")
@@ -31,19 +28,4 @@ public record InvitationApiRequest(
             ? null : personalMessage.strip());
   }
 
-  /** The start variables of {@code invitation-to-connect}. */
-  Map<String, Object> toVariables() {
-    InvitationRequest r = toInvitationRequest();
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(COMPANY_NAME.name(), r.companyName());
-    variables.put(DOMAIN_PREFIX.name(), r.domainPrefix());
-    variables.put(ADMIN_EMAIL.name(), r.adminEmail());
-    variables.put(ADMIN_FIRST_NAME.name(), r.adminFirstName());
-    variables.put(ADMIN_LAST_NAME.name(), r.adminLastName());
-    variables.put(CULTURE.name(), r.culture());
-    variables.put(LANGUAGE.name(), r.language());
-    variables.put(INCLUDE_DELEGATED_ADMIN.name(), Boolean.TRUE.equals(includeDelegatedAdmin));
-    variables.put(PERSONAL_MESSAGE.name(), r.personalMessage());
-    return variables;
-  }
 }

@@ -1,8 +1,10 @@
 package io.partnerflow.api;
 
 import io.partnerflow.api.IdempotentStarts.Started;
+import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.customer.AccountInfoValidator;
 import io.partnerflow.onboarding.OnboardingProcess;
+import io.partnerflow.onboarding.OnboardingStarter;
 import io.partnerflow.validation.ValidationException;
 import io.partnerflow.validation.Violation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,9 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +40,14 @@ public class OnboardingApiController {
   private final AccountInfoValidator validator;
   private final IdempotentStarts starts;
   private final ProcessStatuses statuses;
-  private final RuntimeService runtimeService;
+  private final OnboardingStarter starter;
 
   public OnboardingApiController(AccountInfoValidator validator, IdempotentStarts starts, ProcessStatuses statuses,
-      RuntimeService runtimeService) {
+      OnboardingStarter starter) {
     this.validator = validator;
     this.starts = starts;
     this.statuses = statuses;
-    this.runtimeService = runtimeService;
+    this.starter = starter;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -75,13 +74,10 @@ public class OnboardingApiController {
       throw new ValidationException(violations);
     }
     String userId = ApiUser.of(request);
-    Map<String, Object> startVariables = body.toVariables();
-    Started started = starts.start(idempotencyKey, OPERATION, userId, startVariables, () -> {
-      VariableMap variables = Variables.fromMap(startVariables);
-      OnboardingProcess.INITIATOR.putIn(variables, userId);
-      OnboardingProcess.STARTED_BY_API.putIn(variables, true);
-      return runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, variables).getId();
-    });
+    AccountInfo info = body.toAccountInfo();
+    Map<String, Object> startVariables = OnboardingStarter.variables(info);
+    Started started = starts.start(idempotencyKey, OPERATION, userId, startVariables,
+        () -> starter.startForApi(info, userId).getId());
     // readable by whoever may start it; should the user lack history access, the id still answers
     ProcessStatus status = statuses.find(OnboardingProcess.PROCESS_KEY, started.processInstanceId())
         .orElseGet(() -> ProcessStatus.started(started.processInstanceId(), OnboardingProcess.PROCESS_KEY));

@@ -1,12 +1,9 @@
 package io.partnerflow.api;
 
-import static io.partnerflow.onboarding.OnboardingProcess.*;
 
 import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.customer.PrimaryContact;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The account info of a new customer, as the partner portal sends it: the fields of the
@@ -44,29 +41,6 @@ public record OnboardingRequest(
         clean(city), clean(state), clean(postalCode), clean(country), clean(culture), clean(language),
         clean(registrationNumber),
         new PrimaryContact(clean(c.firstName()), clean(c.lastName()), clean(c.email()), clean(c.phone())));
-  }
-
-  /** The start variables of {@code customer-onboarding}: the start form's fields, stripped. */
-  Map<String, Object> toVariables() {
-    AccountInfo a = toAccountInfo();
-    PrimaryContact c = a.primaryContact();
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(COMPANY_NAME.name(), a.companyName());
-    variables.put(DOMAIN_PREFIX.name(), a.domainPrefix());
-    variables.put(ADDRESS_LINE1.name(), a.addressLine1());
-    variables.put(ADDRESS_LINE2.name(), a.addressLine2());
-    variables.put(CITY.name(), a.city());
-    variables.put(STATE.name(), a.state());
-    variables.put(POSTAL_CODE.name(), a.postalCode());
-    variables.put(COUNTRY.name(), a.country());
-    variables.put(CULTURE.name(), a.culture());
-    variables.put(LANGUAGE.name(), a.language());
-    variables.put(REGISTRATION_NUMBER.name(), a.registrationNumber());
-    variables.put(CONTACT_FIRST_NAME.name(), c.firstName());
-    variables.put(CONTACT_LAST_NAME.name(), c.lastName());
-    variables.put(CONTACT_EMAIL.name(), c.email());
-    variables.put(CONTACT_PHONE.name(), c.phone());
-    return variables;
   }
 
   /** Stripped; blank is absent. */

@@ -151,7 +151,7 @@ public class CustomerPageController {
       HttpServletRequest request, RedirectAttributes redirect) {
     access.requireOperator(session, csrf);
     CustomerRecord customer = customer(id);
-    return flash(redirect, customer, processes.endRelationship(customer, request.getRemoteUser(), reason));
+    return flash(redirect, customer, processes.endRelationship(customer.id(), request.getRemoteUser(), reason));
   }
 
   @PostMapping("/{id}/invite")
@@ -160,7 +160,7 @@ public class CustomerPageController {
       HttpServletRequest request, RedirectAttributes redirect) {
     access.requireOperator(session, csrf);
     CustomerRecord customer = customer(id);
-    return flash(redirect, customer, processes.invite(customer, request.getRemoteUser()));
+    return flash(redirect, customer, processes.invite(customer.id(), request.getRemoteUser()));
   }
 
   @GetMapping("/{id}/edit")
@@ -227,6 +227,9 @@ public class CustomerPageController {
   private static String flash(RedirectAttributes redirect, CustomerRecord customer, CustomerProcesses.Outcome outcome) {
     redirect.addFlashAttribute("flashKind", outcome.started() ? "success" : "error");
     redirect.addFlashAttribute("flash", outcome.message());
+    if (outcome.processInstanceId() != null) {
+      redirect.addFlashAttribute("flashLink", PageFormats.cockpitInstanceUrl(outcome.processInstanceId()));
+    }
     return "redirect:/customers/" + customer.id();
   }
 

@@ -1,44 +1,60 @@
 package io.partnerflow.customer;
 
 import io.partnerflow.invitation.InvitationProcess;
-import io.partnerflow.mail.MailLocales;
-import io.partnerflow.relationship.EndRelationshipProcess;
+import io.partnerflow.invitation.InvitationStarter;
+import io.partnerflow.relationship.EndRelationshipStarter;
+import io.partnerflow.relationship.EndingAlreadyRunningException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The processes an operator starts from a customer's page ("End relationship", "Invite to connect"):
- * whether the customer allows it now, and their start variables.
+ * whether the customer allows it now, and at most one running per customer. Each start locks the
+ * customer's row first ({@link CustomerRegistry#lockForUpdate}), so a double click, two tabs or two
+ * operators start one instance; the second is told it runs already and where.
  */
 @Component
 public class CustomerProcesses {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerProcesses.class);
+  /** A lock wait that timed out (H2 gives up after its lock timeout) is tried again this often. */
+  private static final int LOCK_ATTEMPTS = 3;
 
-  /** What became of a request to start: said to the operator on the customer's page. */
-  public record Outcome(boolean started, String message) {
+  /** What became of a request to start, said on the customer's page; the instance it names, if any. */
+  public record Outcome(boolean started, String message, String processInstanceId) {
 
     static Outcome refused(String message) {
-      return new Outcome(false, message);
+      return new Outcome(false, message, null);
+    }
+
+    static Outcome alreadyRunning(String message, String processInstanceId) {
+      return new Outcome(false, message, processInstanceId);
     }
   }
 
   private final CustomerRegistry customers;
   private final CustomerDetails details;
-  private final RuntimeService runtimeService;
+  private final InvitationStarter invitations;
+  private final EndRelationshipStarter endings;
+  private final TransactionTemplate transaction;
 
-  public CustomerProcesses(CustomerRegistry customers, CustomerDetails details, RuntimeService runtimeService) {
+  public CustomerProcesses(CustomerRegistry customers, CustomerDetails details, InvitationStarter invitations,
+      EndRelationshipStarter endings, PlatformTransactionManager transactionManager) {
     this.customers = customers;
     this.details = details;
-    this.runtimeService = runtimeService;
+    this.invitations = invitations;
+    this.endings = endings;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
   /** Whether one of the runs is a running instance of the process. */
@@ -46,63 +62,80 @@ public class CustomerProcesses {
     return processes.stream().anyMatch(p -> p.running() && processKey.equals(p.definitionKey()));
   }
 
-  Outcome endRelationship(CustomerRecord customer, String initiator, String reason) {
-    if (customer.relationship() != Relationship.RESELLER) {
-      return Outcome.refused("There is no reseller relationship with " + customer.companyName() + " to end.");
+  private static Optional<String> runningId(List<CustomerDetails.ProcessRun> processes, String processKey) {
+    return processes.stream().filter(p -> p.running() && processKey.equals(p.definitionKey()))
+        .map(CustomerDetails.ProcessRun::id).findFirst();
+  }
+
+  Outcome endRelationship(String customerId, String initiator, String reason) {
+    try {
+      return locked(customerId, "End relationship", customer -> {
+        if (customer.relationship() != Relationship.RESELLER) {
+          return Outcome.refused("There is no reseller relationship with " + customer.companyName() + " to end.");
+        }
+        // One running per customer is the start listener's rule (Tasklist's start form has it too)
+        return started(customer, "End relationship", initiator, () -> endings.start(customer, initiator, reason));
+      });
+    } catch (EndingAlreadyRunningException e) {
+      return Outcome.alreadyRunning(e.getMessage(), e.runningProcessInstanceId());
     }
-    if (running(details.processes(customer.id()), EndRelationshipProcess.PROCESS_KEY)) {
-      return Outcome.refused("Ending the relationship with " + customer.companyName() + " is already in progress.");
-    }
-    VariableMap variables = Variables.createVariables();
-    EndRelationshipProcess.CUSTOMER_ID.putIn(variables, customer.id());
-    EndRelationshipProcess.COMPANY_NAME.putIn(variables, customer.companyName());
-    EndRelationshipProcess.DOMAIN_PREFIX.putIn(variables, customer.domainPrefix());
-    EndRelationshipProcess.INITIATOR.putIn(variables, initiator);
-    if (reason != null && !reason.isBlank()) {
-      EndRelationshipProcess.REASON.putIn(variables, reason.strip());
-    }
-    return start(customer, EndRelationshipProcess.PROCESS_KEY, variables, "End relationship", initiator);
   }
 
   /** An invitation to connect to the customer's primary contact, without delegated admin. */
-  Outcome invite(CustomerRecord customer, String initiator) {
-    if (customer.relationship() != Relationship.NONE) {
-      return Outcome.refused(customer.companyName() + " already has a reseller relationship.");
-    }
-    Optional<ContactRecord> contact = customers.primaryContact(customer.id());
-    if (contact.isEmpty() || contact.get().email() == null || contact.get().email().isBlank()) {
-      return Outcome.refused(
-          "The invitation goes to the primary contact, and there is none with an email: edit the account info first.");
-    }
-    if (running(details.processes(customer.id()), InvitationProcess.PROCESS_KEY)) {
-      return Outcome.refused("An invitation to " + customer.companyName() + " is already open.");
-    }
-    ContactRecord admin = contact.get();
-    VariableMap variables = Variables.createVariables();
-    InvitationProcess.COMPANY_NAME.putIn(variables, customer.companyName());
-    InvitationProcess.DOMAIN_PREFIX.putIn(variables, customer.domainPrefix());
-    InvitationProcess.CUSTOMER_ID.putIn(variables, customer.id());
-    InvitationProcess.ADMIN_EMAIL.putIn(variables, admin.email());
-    InvitationProcess.ADMIN_FIRST_NAME.putIn(variables, admin.firstName());
-    InvitationProcess.ADMIN_LAST_NAME.putIn(variables, admin.lastName());
-    InvitationProcess.CULTURE.putIn(variables, customer.culture());
-    InvitationProcess.LANGUAGE.putIn(variables,
-        MailLocales.resolve(customer.culture(), customer.language()).getLanguage());
-    InvitationProcess.INCLUDE_DELEGATED_ADMIN.putIn(variables, false);
-    InvitationProcess.INITIATOR.putIn(variables, initiator);
-    return start(customer, InvitationProcess.PROCESS_KEY, variables, "Invite to connect", initiator);
+  Outcome invite(String customerId, String initiator) {
+    return locked(customerId, "Invite to connect", customer -> {
+      if (customer.relationship() != Relationship.NONE) {
+        return Outcome.refused(customer.companyName() + " already has a reseller relationship.");
+      }
+      Optional<ContactRecord> contact = customers.primaryContact(customer.id());
+      if (contact.isEmpty() || contact.get().email() == null || contact.get().email().isBlank()) {
+        return Outcome.refused(
+            "The invitation goes to the primary contact, and there is none with an email: edit the account info first.");
+      }
+      Optional<String> open = runningId(details.processes(customer.id()), InvitationProcess.PROCESS_KEY);
+      if (open.isPresent()) {
+        return Outcome.alreadyRunning("An invitation to " + customer.companyName() + " is already open (process instance "
+            + open.get() + ").", open.get());
+      }
+      ContactRecord admin = contact.get();
+      return started(customer, "Invite to connect", initiator, () -> invitations.start(
+          InvitationStarter.toContact(customer.companyName(), customer.domainPrefix(), admin.firstName(),
+              admin.lastName(), admin.email(), customer.culture(), customer.language()),
+          customer.id(), false, initiator));
+    });
   }
 
-  private Outcome start(CustomerRecord customer, String processKey, VariableMap variables, String action,
-      String initiator) {
-    try {
-      ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, variables);
-      log.info("{} for customer {} started by {}: instance {}", action, customer.id(), initiator, instance.getId());
-      return new Outcome(true, action + " started (process instance " + instance.getId() + ").");
-    } catch (ProcessEngineException e) {
-      // Nothing was started: the start and its first steps share one transaction
-      log.error("{} for customer {} could not start", action, customer.id(), e);
-      return Outcome.refused(action + " could not start: " + e.getMessage());
+  /** Runs {@code action} in one transaction that first locks the customer's row. */
+  private Outcome locked(String customerId, String action, Function<CustomerRecord, Outcome> then) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> {
+          CustomerRecord customer = customers.lockForUpdate(customerId)
+              .orElseThrow(() -> new IllegalArgumentException("No customer " + customerId));
+          return then.apply(customer);
+        });
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt >= LOCK_ATTEMPTS) {
+          log.warn("{} for customer {}: the customer stayed locked", action, customerId, e);
+          return Outcome.refused(action + " is being started by someone else right now: reload the page to see it.");
+        }
+      } catch (EndingAlreadyRunningException e) {
+        throw e;
+      } catch (ProcessEngineException e) {
+        if (e.getCause() instanceof EndingAlreadyRunningException running) {
+          throw running;
+        }
+        // Nothing was started: the start and its first steps share one transaction, rolled back
+        log.error("{} for customer {} could not start", action, customerId, e);
+        return Outcome.refused(action + " could not start: " + e.getMessage());
+      }
     }
+  }
+
+  private static Outcome started(CustomerRecord customer, String action, String initiator,
+      Supplier<ProcessInstance> start) {
+    ProcessInstance instance = start.get();
+    log.info("{} for customer {} started by {}: instance {}", action, customer.id(), initiator, instance.getId());
+    return new Outcome(true, action + " started (process instance " + instance.getId() + ").", instance.getId());
   }
 }

@@ -92,6 +92,14 @@ public class CustomerRegistry implements CustomerOrders {
     return jdbc.sql("select * from customer where id = ?").param(customerId).query(CUSTOMER).optional();
   }
 
+  /**
+   * The customer, its row locked until the caller's transaction ends: what starts a process for a
+   * customer takes this first, so concurrent starts for one customer run one after the other.
+   */
+  public Optional<CustomerRecord> lockForUpdate(String customerId) {
+    return jdbc.sql("select * from customer where id = ? for update").param(customerId).query(CUSTOMER).optional();
+  }
+
   public Optional<ContactRecord> primaryContact(String customerId) {
     return jdbc.sql("select * from contact where customer_id = ? and role = ? order by id")
         // list(), not stream(): an unclosed stream keeps its connection when no transaction is open

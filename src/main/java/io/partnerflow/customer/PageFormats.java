@@ -22,10 +22,15 @@ public final class PageFormats {
     return instant == null ? "" : DATE.format(instant);
   }
 
+  /** A running instance in Cockpit. */
+  static String cockpitInstanceUrl(String processInstanceId) {
+    return COCKPIT + "/process-instance/" + processInstanceId + "/runtime";
+  }
+
   /** The Cockpit page of a process instance: its runtime view while running, else its definition's finished instances. */
   public String cockpitUrl(CustomerDetails.ProcessRun run) {
     return run.running()
-        ? COCKPIT + "/process-instance/" + run.id() + "/runtime"
+        ? cockpitInstanceUrl(run.id())
         : COCKPIT + "/process-definition/" + run.definitionId() + "/runtime?detailsTab=" + FINISHED_INSTANCES_TAB;
   }
 }

@@ -2,11 +2,7 @@ package io.partnerflow.invitation;
 
 import static io.partnerflow.invitation.InvitationProcess.*;
 
-import io.partnerflow.process.BusinessKeys;
 import java.util.Locale;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +13,11 @@ import org.springframework.stereotype.Component;
 public class ReplyRouter implements InvitationReplyHandler {
 
   private final InvitationAnswerService answers;
-  private final RuntimeService runtimeService;
+  private final ReplyTriageStarter triage;
 
-  public ReplyRouter(InvitationAnswerService answers, RuntimeService runtimeService) {
+  public ReplyRouter(InvitationAnswerService answers, ReplyTriageStarter triage) {
     this.answers = answers;
-    this.runtimeService = runtimeService;
+    this.triage = triage;
   }
 
   @Override
@@ -42,26 +38,7 @@ public class ReplyRouter implements InvitationReplyHandler {
   }
 
   private String triage(ReadReply reply, String problem) {
-    InboundReply mail = reply.mail();
-    VariableMap variables = Variables.createVariables();
-    REPLY_MESSAGE_ID.putIn(variables, mail.messageId());
-    REPLY_FROM.putIn(variables, mail.from());
-    REPLY_SUBJECT.putIn(variables, mail.subject());
-    REPLY_RECEIVED_AT.putIn(variables, mail.receivedAt() == null ? null : mail.receivedAt().toString());
-    REPLY_TEXT.putIn(variables, mail.text());
-    REPLY_PROBLEM.putIn(variables, problem);
-    reply.invitation().ifPresent(invitation -> {
-      INVITATION_ID.putIn(variables, invitation.id());
-      COMPANY_NAME.putIn(variables, invitation.companyName());
-      DOMAIN_PREFIX.putIn(variables, invitation.domainPrefix());
-      ADMIN_EMAIL.putIn(variables, invitation.adminEmail());
-    });
-    // The invitation's domain when the mail matched one, else the sender
-    String businessKey = BusinessKeys.of(reply.invitation().map(Invitation::domainPrefix).orElse(null), mail.from(),
-        mail.messageId());
-    String processInstanceId =
-        runtimeService.startProcessInstanceByKey(TRIAGE_PROCESS_KEY, businessKey, variables).getId();
-    return "triage:" + problem + ":" + processInstanceId;
+    return "triage:" + problem + ":" + triage.start(reply, problem);
   }
 
   private static boolean sameAddress(String from, String expected) {

@@ -28,8 +28,7 @@ public class ValidateInvitationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     InvitationRequest request = InvitationVariables.request(execution);
-    BusinessKeys.assign(execution,
-        BusinessKeys.of(BusinessKeys.ofDomainPrefix(request.domainPrefix()), request.companyName()));
+    BusinessKeys.assign(execution, InvitationStarter.businessKey(request.domainPrefix(), request.companyName()));
     Optional<CustomerRecord> existing = customers.findByDomainPrefix(request.domainPrefix());
     Violations.enforce(execution, INVITATION_ERRORS,
         validator.validate(request, existing.map(CustomerRecord::relationship)), Errors.INVITATION_INVALID);

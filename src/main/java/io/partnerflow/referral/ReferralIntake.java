@@ -1,30 +1,14 @@
 package io.partnerflow.referral;
 
-import static io.partnerflow.referral.ReferralProcess.COMPANY_NAME;
-import static io.partnerflow.referral.ReferralProcess.DECISION_DUE_AT;
-import static io.partnerflow.referral.ReferralProcess.DECISION_PERIOD;
-import static io.partnerflow.referral.ReferralProcess.CONTACT_EMAIL;
-import static io.partnerflow.referral.ReferralProcess.CONTACT_FIRST_NAME;
-import static io.partnerflow.referral.ReferralProcess.CONTACT_LAST_NAME;
-import static io.partnerflow.referral.ReferralProcess.CONTACT_PHONE;
-import static io.partnerflow.referral.ReferralProcess.COUNTRY;
-import static io.partnerflow.referral.ReferralProcess.LANGUAGE;
-import static io.partnerflow.referral.ReferralProcess.NEED;
-import static io.partnerflow.referral.ReferralProcess.REFERRAL_ID;
-
 import io.partnerflow.customer.AccountInfoValidator;
 import io.partnerflow.validation.ValidationException;
-import io.partnerflow.process.BusinessKeys;
 import io.partnerflow.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,13 +39,13 @@ public class ReferralIntake {
   private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final ReferralRegistry registry;
-  private final RuntimeService runtimeService;
+  private final ReferralStarter starter;
   private final TransactionTemplate transaction;
 
-  public ReferralIntake(ReferralRegistry registry, RuntimeService runtimeService,
+  public ReferralIntake(ReferralRegistry registry, ReferralStarter starter,
       PlatformTransactionManager transactionManager) {
     this.registry = registry;
-    this.runtimeService = runtimeService;
+    this.starter = starter;
     this.transaction = new TransactionTemplate(transactionManager);
   }
 
@@ -91,21 +75,7 @@ public class ReferralIntake {
 
   private Referral createAndStart(NewReferral referral) {
     Referral created = registry.create(referral);
-    VariableMap variables = Variables.createVariables();
-    REFERRAL_ID.putIn(variables, created.id());
-    COMPANY_NAME.putIn(variables, created.companyName());
-    CONTACT_FIRST_NAME.putIn(variables, created.contactFirstName());
-    CONTACT_LAST_NAME.putIn(variables, created.contactLastName());
-    CONTACT_EMAIL.putIn(variables, created.contactEmail());
-    CONTACT_PHONE.putIn(variables, created.contactPhone());
-    COUNTRY.putIn(variables, created.country());
-    LANGUAGE.putIn(variables, created.language());
-    NEED.putIn(variables, created.need());
-    // Due 14 days after receipt, however often the decision task is entered again
-    DECISION_DUE_AT.putIn(variables, created.receivedAt().plus(DECISION_PERIOD).toString());
-    ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(ReferralProcess.PROCESS_KEY,
-            BusinessKeys.of(created.companyName(), created.contactEmail(), created.id()), variables);
+    ProcessInstance instance = starter.start(created);
     registry.attachProcessInstance(created.id(), instance.getId());
     log.info("Referral {} from {} ({}) received via {}: process {}", created.id(), created.companyName(),
         created.contactEmail(), created.source(), instance.getId());

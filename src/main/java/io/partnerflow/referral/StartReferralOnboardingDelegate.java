@@ -3,14 +3,13 @@ package io.partnerflow.referral;
 import static io.partnerflow.referral.ReferralProcess.ONBOARDING_PROCESS_INSTANCE_ID;
 import static io.partnerflow.referral.ReferralProcess.REFERRAL_ID;
 
+import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.customer.CountryRules;
-import io.partnerflow.onboarding.OnboardingProcess;
-import io.partnerflow.process.BusinessKeys;
+import io.partnerflow.customer.PrimaryContact;
+import io.partnerflow.onboarding.OnboardingStarter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,10 +27,13 @@ public class StartReferralOnboardingDelegate implements JavaDelegate {
 
   private final ReferralRegistry registry;
   private final CountryRules countryRules;
+  private final OnboardingStarter onboardings;
 
-  public StartReferralOnboardingDelegate(ReferralRegistry registry, CountryRules countryRules) {
+  public StartReferralOnboardingDelegate(ReferralRegistry registry, CountryRules countryRules,
+      OnboardingStarter onboardings) {
     this.registry = registry;
     this.countryRules = countryRules;
+    this.onboardings = onboardings;
   }
 
   @Override
@@ -40,9 +42,7 @@ public class StartReferralOnboardingDelegate implements JavaDelegate {
     Referral referral = registry.find(referralId)
         .orElseThrow(() -> new IllegalStateException("Referral " + referralId + " does not exist"));
     // Started as the operator who recorded the outcome: they become the onboarding's initiator
-    ProcessInstance onboarding = execution.getProcessEngineServices().getRuntimeService()
-        .startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, BusinessKeys.of(referral.companyName()),
-            onboardingVariables(referral));
+    ProcessInstance onboarding = onboardings.start(accountInfo(referral));
     if (!registry.won(referralId, onboarding.getId())) {
       throw new IllegalStateException("Referral " + referralId + " is not ACTIVE; it cannot be won");
     }
@@ -51,17 +51,12 @@ public class StartReferralOnboardingDelegate implements JavaDelegate {
         referral.companyName());
   }
 
-  VariableMap onboardingVariables(Referral referral) {
-    VariableMap v = Variables.createVariables();
-    OnboardingProcess.COMPANY_NAME.putIn(v, referral.companyName());
-    OnboardingProcess.CONTACT_FIRST_NAME.putIn(v, referral.contactFirstName());
-    OnboardingProcess.CONTACT_LAST_NAME.putIn(v, referral.contactLastName());
-    OnboardingProcess.CONTACT_EMAIL.putIn(v, referral.contactEmail());
-    OnboardingProcess.CONTACT_PHONE.putIn(v, referral.contactPhone());
-    OnboardingProcess.COUNTRY.putIn(v, referral.country());
-    OnboardingProcess.LANGUAGE.putIn(v, referral.language());
-    OnboardingProcess.CULTURE.putIn(v, culture(referral.country(), referral.language()));
-    return v;
+  /** What the prospect told us; address and domain stay empty for the operator. */
+  AccountInfo accountInfo(Referral referral) {
+    return new AccountInfo(referral.companyName(), null, null, null, null, null, null, referral.country(),
+        culture(referral.country(), referral.language()), referral.language(), null,
+        new PrimaryContact(referral.contactFirstName(), referral.contactLastName(), referral.contactEmail(),
+            referral.contactPhone()));
   }
 
   /** e.g. es + ES → es-ES, pt + BR → pt-BR; null when the country has no such culture (the operator picks). */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.journey.Browser;
 import io.partnerflow.journey.ChromiumExtension;
+import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.onboarding.OnboardingProcess;
+import io.partnerflow.onboarding.OnboardingStarter;
 import io.partnerflow.security.DemoUsersInitializer;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -12,7 +14,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class CockpitBrowserTest {
   final ChromiumExtension chromium = new ChromiumExtension(() -> "http://localhost:" + port);
 
   @Autowired
+  OnboardingStarter onboardings;
+
+  @Autowired
   RuntimeService runtimeService;
 
   @Autowired
@@ -62,8 +66,7 @@ class CockpitBrowserTest {
   @Test
   void managerSeesFinishedInstanceAndItsEndEventInCockpit() {
     // The seeded customer's domain ends an API-started onboarding at once, handing over to an invitation
-    ProcessInstance finished = runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY,
-        fabrikamFromTheApi());
+    ProcessInstance finished = fabrikamFromTheApi();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(finished.getId())
         .finished().count()).isEqualTo(1);
     String endEventName = "Existing customer: invitation sent";
@@ -90,7 +93,7 @@ class CockpitBrowserTest {
     identityService.setAuthentication("operator", List.of(DemoUsersInitializer.OPERATORS));
     try {
       for (int i = 0; i < 55; i++) {
-        fabrikam = runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, fabrikamFromTheApi());
+        fabrikam = fabrikamFromTheApi();
       }
       hostile = runtimeService.startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY,
           OnboardingProcess.DOMAIN_PREFIX.putIn(Variables.createVariables(), hostileKey));
@@ -161,9 +164,9 @@ class CockpitBrowserTest {
   }
 
   /** The seeded customer's domain, as the integration API starts it: the instance ends at once. */
-  private static VariableMap fabrikamFromTheApi() {
-    VariableMap variables = OnboardingProcess.DOMAIN_PREFIX.putIn(Variables.createVariables(), "fabrikam");
-    return OnboardingProcess.STARTED_BY_API.putIn(variables, true);
+  private ProcessInstance fabrikamFromTheApi() {
+    return onboardings.startForApi(new AccountInfo(null, "fabrikam", null, null, null, null, null, null, null, null,
+        null, null), "operator");
   }
 
   private void signInToCockpit() {

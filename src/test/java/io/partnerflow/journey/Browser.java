@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -101,8 +102,16 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(locator));
   }
 
+  /** Clicks it once it is clickable; found again when the page re-rendered in between. */
   public void click(By locator) {
-    clickable(locator).click();
+    wait.until(d -> {
+      try {
+        clickable(locator).click();
+        return true;
+      } catch (StaleElementReferenceException e) {
+        return null;
+      }
+    });
   }
 
   public List<WebElement> all(By locator) {

@@ -18,6 +18,9 @@ public final class CamundaForm {
   /** How the date picker shows a date once it took it (flatpickr's m/d/Y, no leading zeros). */
   private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
 
+  /** form-js "text" (Markdown) and "html" blocks: what a form says rather than asks. */
+  private static final By TEXT_BLOCKS = By.cssSelector(".fjs-form-field-text, .fjs-form-field-html");
+
   private final Browser browser;
   private final By root;
 
@@ -140,15 +143,15 @@ public final class CamundaForm {
     return form().getText();
   }
 
-  /** A text block's rendered content, found by a heading or phrase it contains. */
+  /** A text block's rendered content (Markdown text or HTML), found by a heading or phrase it contains. */
   public String section(String containing) {
-    return browser.until(d -> form().findElements(By.cssSelector(".fjs-form-field-text")).stream()
+    return browser.until(d -> form().findElements(TEXT_BLOCKS).stream()
         .filter(t -> t.isDisplayed() && t.getText().contains(containing)).findFirst().map(WebElement::getText)
         .orElse(null));
   }
 
   public boolean showsSection(String containing) {
-    return form().findElements(By.cssSelector(".fjs-form-field-text")).stream()
+    return form().findElements(TEXT_BLOCKS).stream()
         .anyMatch(t -> t.isDisplayed() && t.getText().contains(containing));
   }
 
@@ -156,6 +159,11 @@ public final class CamundaForm {
   public List<String> fieldErrors() {
     return form().findElements(By.cssSelector(".fjs-form-field-error")).stream()
         .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+  }
+
+  /** Elements of a tag inside the form, e.g. to prove a value built none. */
+  public List<WebElement> elements(String cssSelector) {
+    return form().findElements(By.cssSelector(cssSelector));
   }
 
   /** Links in the form's text blocks, by their text. */

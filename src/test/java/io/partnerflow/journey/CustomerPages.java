@@ -24,6 +24,8 @@ public final class CustomerPages {
     q.clear();
     q.sendKeys(search);
     browser.click(By.id("search"));
+    // the list before the search may show the company too: wait for the searched one
+    browser.until(d -> d.getCurrentUrl().contains("q=") ? true : null);
     browser.click(By.linkText(companyName));
     browser.visible(By.id("primary-domain"));
     return this;

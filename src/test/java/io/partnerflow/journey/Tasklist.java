@@ -1,6 +1,7 @@
 package io.partnerflow.journey;
 
 import org.openqa.selenium.By;
+import StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -49,7 +50,7 @@ public final class Tasklist {
       }
       try {
         d.findElements(process).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
-      } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException e) {
+      } catch (StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException e) {
         // re-rendered: next round
       }
       return null;
@@ -73,7 +74,7 @@ public final class Tasklist {
         }
         d.findElement(card).findElement(By.cssSelector("h4.task a")).click();
         return true;
-      } catch (org.openqa.selenium.StaleElementReferenceException reRendered) {
+      } catch (StaleElementReferenceException reRendered) {
         return null;
       }
     });

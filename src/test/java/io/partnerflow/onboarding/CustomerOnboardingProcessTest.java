@@ -9,9 +9,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.partnerflow.catalog.OrderLine;
 import io.partnerflow.catalog.OrderLineInput;
 import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.customer.ContactRecord;
 import io.partnerflow.customer.CustomerRecord;
 import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.PrimaryContact;
 import io.partnerflow.customer.Relationship;
 import io.partnerflow.customer.RelationshipEvent;
 import io.partnerflow.customer.RelationshipService;
@@ -75,6 +77,7 @@ class CustomerOnboardingProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
+  @Autowired OnboardingStarter onboardings;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired CustomerRegistry customers;
@@ -294,12 +297,29 @@ class CustomerOnboardingProcessTest {
   void existingCustomerStartedByTheApiEndsWithoutANoteInTasklist() {
     insertCustomerElsewhere(prefix); // relationship RESELLER
     VariableMap start = spanishAccountInfo(prefix);
-    STARTED_BY_API.putIn(start, true);
 
-    ProcessInstance pi = driver.start(start);
+    ProcessInstance pi = onboardings.startForApi(new AccountInfo(COMPANY_NAME.from(start), DOMAIN_PREFIX.from(start),
+        ADDRESS_LINE1.from(start), ADDRESS_LINE2.from(start), CITY.from(start), STATE.from(start),
+        POSTAL_CODE.from(start), COUNTRY.from(start), CULTURE.from(start), LANGUAGE.from(start),
+        REGISTRATION_NUMBER.from(start), new PrimaryContact(CONTACT_FIRST_NAME.from(start),
+            CONTACT_LAST_NAME.from(start), CONTACT_EMAIL.from(start), CONTACT_PHONE.from(start))), OPERATOR);
 
     assertThat(pi).isEnded().hasPassed(Ids.GATEWAY_TELL_ALREADY_OURS, Ids.END_EXISTING_CUSTOMER)
         .hasNotPassed(Ids.NOTE_ALREADY_OUR_CUSTOMER, Ids.REQUEST_RELATIONSHIP);
+  }
+
+  @Test
+  void aStartVariableStartedByApiFromAnyoneButTheApiIsOverwritten() {
+    insertCustomerElsewhere(prefix); // relationship RESELLER
+    VariableMap start = spanishAccountInfo(prefix);
+    STARTED_BY_API.putIn(start, true); // as Tasklist or engine REST could submit it
+
+    ProcessInstance pi = driver.start(start);
+
+    assertThat(pi).isWaitingAt(Ids.NOTE_ALREADY_OUR_CUSTOMER);
+    assertThat(STARTED_BY_API.from(vars(pi))).isFalse();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getBusinessKey()).isEqualTo(prefix);
   }
 
   @Test

@@ -44,7 +44,8 @@ class ReferralIntakeTest {
     ProcessInstance instance = mock(ProcessInstance.class);
     when(instance.getId()).thenReturn("pi-1");
     when(runtimeService.startProcessInstanceByKey(anyString(), anyString(), any(Map.class))).thenReturn(instance);
-    intake = new ReferralIntake(registry, runtimeService, new DataSourceTransactionManager(dataSource));
+    intake = new ReferralIntake(registry, new ReferralStarter(runtimeService),
+        new DataSourceTransactionManager(dataSource));
   }
 
   @Test

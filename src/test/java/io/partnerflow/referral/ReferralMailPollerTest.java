@@ -268,7 +268,7 @@ class ReferralMailPollerTest {
 
   private ReferralMailPoller poller(ReferralMailProperties properties, EmbeddedMailServer embedded) {
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-    ReferralIntake intake = new ReferralIntake(registry, runtimeService, transactions);
+    ReferralIntake intake = new ReferralIntake(registry, new ReferralStarter(runtimeService), transactions);
     return new ReferralMailPoller(properties, new ReferralMailParser(), intake, provider(embedded), jdbc,
         transactions, Clock.fixed(NOW, ZoneOffset.UTC));
   }
