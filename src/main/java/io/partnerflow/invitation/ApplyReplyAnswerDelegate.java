@@ -22,7 +22,7 @@ public class ApplyReplyAnswerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String invitationId = INVITATION_ID.get(execution);
+    String invitationId = INVITATION_ID.from(execution); // optional: a reply may match no invitation
     if (invitationId == null) {
       REPLY_OUTCOME.set(execution, AnswerOutcome.UNKNOWN.name());
       return;

@@ -164,6 +164,12 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
             "This process has no start form: it is started by the product (its API, its mailbox or another process).");
         return;
       }
+      if (!admin && "start".equals(start.group(3))) {
+        // the start form's submission is the one door: Camunda maps its refusals to 400, /start's to 500
+        refuse(response, 400, "InvalidRequestException",
+            "Start this process through its start form: POST …/submit-form with the form's fields.");
+        return;
+      }
       problems = guard.check(formId.orElse(null), body.get("variables"), name -> Optional.empty());
     }
     if (!problems.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.partnerflow.journey;
 
 import org.openqa.selenium.By;
-import StaleElementReferenceException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**

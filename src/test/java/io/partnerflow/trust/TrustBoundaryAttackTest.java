@@ -122,6 +122,8 @@ class TrustBoundaryAttackTest {
     assertRefused(operator.post("/process-definition/key/customer-onboarding/start",
         "{\"variables\":" + accountInfo("SW1A 1AA") + ",\"startInstructions\":[{\"type\":\"startBeforeActivity\","
             + "\"activityId\":\"" + Ids.REVIEW + "\"}]}"), 400, "startInstructions");
+    assertRefused(operator.post("/process-definition/key/customer-onboarding/start",
+        body(accountInfo("SW1A 1AA"))), 400, "submit-form");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
   }
 
