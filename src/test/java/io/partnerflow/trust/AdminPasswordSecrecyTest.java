@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.onboarding.AdminPasswordHandOver;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
-import io.partnerflow.security.DemoUsersInitializer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,12 +46,7 @@ class AdminPasswordSecrecyTest {
 
   @BeforeEach
   void setUp() {
-    if (identityService.createUserQuery().userId(OTHER_OPERATOR).count() == 0) {
-      User user = identityService.newUser(OTHER_OPERATOR);
-      user.setPassword(OTHER_OPERATOR);
-      identityService.saveUser(user);
-      identityService.createMembership(OTHER_OPERATOR, DemoUsersInitializer.OPERATORS);
-    }
+    OnboardingAtDoor.ensureOperator(identityService, OTHER_OPERATOR);
     clients = new EngineDoor.Clients(port);
     onboarding = new OnboardingAtDoor(clients.as(EngineDoor.ENGINE_REST, "operator"), taskService, managementService);
   }

@@ -34,6 +34,16 @@ final class OnboardingAtDoor {
     this.management = management;
   }
 
+  /** A second operator (password = user id), for attacks on someone else's work. */
+  static void ensureOperator(org.camunda.bpm.engine.IdentityService identity, String userId) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identity.newUser(userId);
+      user.setPassword(userId);
+      identity.saveUser(user);
+      identity.createMembership(userId, io.partnerflow.security.DemoUsersInitializer.OPERATORS);
+    }
+  }
+
   static ObjectNode vars(Object... nameValuePairs) {
     ObjectNode variables = JSON.createObjectNode();
     for (int i = 0; i < nameValuePairs.length; i += 2) {

@@ -10,13 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
-import io.partnerflow.security.DemoUsersInitializer;
 import java.net.http.HttpResponse;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,6 @@ class TrustBoundaryAttackTest {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
 
   EngineDoor.Clients clients;
@@ -216,15 +212,6 @@ class TrustBoundaryAttackTest {
 
   private long customers() {
     return jdbc.sql("select count(*) from customer").query(Long.class).single();
-  }
-
-  static void ensureUser(IdentityService identity, String id, String group) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setPassword(id);
-      identity.saveUser(user);
-      identity.createMembership(id, group);
-    }
   }
 
 }
