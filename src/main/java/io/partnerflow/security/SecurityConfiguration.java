@@ -2,7 +2,9 @@ package io.partnerflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -28,6 +30,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -154,7 +159,8 @@ public class SecurityConfiguration {
             new CamundaSessionSecurityContextRepository(users), new RequestAttributeSecurityContextRepository())))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         // HTTP Basic carries no ambient credential; a browser's session does, so it needs the token
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionAuthenticatedChange(users)))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionAuthenticatedChange(users))
+            .csrfTokenRequestHandler(csrfRequestHandler()))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityResponses.api(json))
             .accessDeniedHandler(SecurityResponses.apiDenied(json)))
         .headers(headers -> headers(headers, PAGE_CONTENT_SECURITY_POLICY, ReferrerPolicy.SAME_ORIGIN))
@@ -168,6 +174,7 @@ public class SecurityConfiguration {
     http.securityMatcher(INVITATION_PATHS)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(csrfRequestHandler()))
         .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityResponses.invitationDenied()))
         .headers(headers -> headers(headers, INVITATION_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER));
     return http.build();
@@ -185,6 +192,7 @@ public class SecurityConfiguration {
         .httpBasic(basic -> basic.realmName("partnerflow").authenticationEntryPoint(SecurityResponses.pages()))
         .securityContext(context -> context.securityContextRepository(new CamundaSessionSecurityContextRepository(users)))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(csrfRequestHandler()))
         // ends the session: our pages and the Camunda webapps are signed out together
         .logout(logout -> logout.logoutUrl(LoginController.LOGOUT_PATH).logoutSuccessHandler((request, response, user) -> {
           response.setStatus(HttpStatus.SEE_OTHER.value());
@@ -196,6 +204,30 @@ public class SecurityConfiguration {
         .headers(headers -> headers(headers, PAGE_CONTENT_SECURITY_POLICY, ReferrerPolicy.SAME_ORIGIN))
         .addFilterAfter(new EngineAuthenticationFilter(users), AuthorizationFilter.class);
     return http.build();
+  }
+
+  /**
+   * Spring Security's default (BREACH-safe, a new masked token per page), except that a forged token
+   * which does not decode is just a wrong token: the default let its IllegalArgumentException through (500).
+   */
+  public static CsrfTokenRequestHandler csrfRequestHandler() {
+    XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
+    return new CsrfTokenRequestHandler() {
+      @Override
+      public void handle(HttpServletRequest request, HttpServletResponse response,
+          Supplier<CsrfToken> csrfToken) {
+        masked.handle(request, response, csrfToken);
+      }
+
+      @Override
+      public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+        try {
+          return masked.resolveCsrfTokenValue(request, csrfToken);
+        } catch (IllegalArgumentException undecodable) {
+          return null;
+        }
+      }
+    };
   }
 
   private static void headers(HeadersConfigurer<HttpSecurity> headers, String policy, ReferrerPolicy referrer) {
