@@ -21,7 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -53,7 +52,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity
 public class SecurityConfiguration {
 
   /** Servlet URL patterns of our own pages and API: the only ones Spring Security's filter sees. */
@@ -170,13 +168,15 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain invitationSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain invitationSecurity(HttpSecurity http, CamundaUsers users) throws Exception {
     http.securityMatcher(INVITATION_PATHS)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .csrf(csrf -> csrf.csrfTokenRequestHandler(csrfRequestHandler()))
         .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityResponses.invitationDenied()))
-        .headers(headers -> headers(headers, INVITATION_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER));
+        .headers(headers -> headers(headers, INVITATION_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER))
+        // customers have no Camunda account: the page runs as nobody, whatever the thread ran before
+        .addFilterAfter(new EngineAuthenticationFilter(users), AuthorizationFilter.class);
     return http.build();
   }
 
