@@ -1,6 +1,7 @@
 package io.partnerflow.journey;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -52,14 +53,18 @@ public final class Tasklist {
    */
   public TaskView openTask(String taskName, String company) {
     By card = card(taskName, company);
-    WebElement link = browser.until(d -> {
+    browser.until(d -> {
       if (d.findElements(card).isEmpty()) {
         d.findElements(ALL_TASKS_FILTER).stream().findFirst().ifPresent(WebElement::click);
         return null;
       }
-      return d.findElement(card).findElement(By.cssSelector("h4.task a"));
+      try {
+        d.findElement(card).findElement(By.cssSelector("h4.task a")).click();
+        return true;
+      } catch (StaleElementReferenceException reloaded) {
+        return null; // the list re-rendered between finding and clicking (seen once in a full run): again
+      }
     });
-    link.click();
     browser.visible(TaskView.header(taskName));
     return new TaskView(browser, taskName);
   }
