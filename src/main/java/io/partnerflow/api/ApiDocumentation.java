@@ -89,11 +89,12 @@ public class ApiDocumentation {
     boolean input = operation.getRequestBody() != null
         || parameters.stream().anyMatch(p -> !"path".equals(p.getIn()));
     if (input) {
-      add(responses, "400", "Invalid request: every broken rule in `errors` (type " + ApiProblemHandler.VALIDATION_TYPE
+      add(responses, "400", "Unreadable request (JSON syntax, a value of the wrong type, a missing header): "
+          + "each in `errors` (type " + ApiProblemHandler.VALIDATION_TYPE + ")");
+      add(responses, "422", "Invalid request: every broken rule in `errors` (type " + ApiProblemHandler.VALIDATION_TYPE
           + ")");
     }
-    responses.putIfAbsent("401", new ApiResponse().description("Authentication required (HTTP Basic)")
-        .content(new Content().addMediaType("text/plain", new MediaType())));
+    add(responses, "401", "Authentication required (HTTP Basic)");
     add(responses, "403", "The user lacks the authorization (e.g. a manager starting a process)");
     if (path.contains("{")) {
       add(responses, "404", "No such resource (or not visible to the user)");
@@ -102,6 +103,7 @@ public class ApiDocumentation {
       add(responses, "409", "The Idempotency-Key was already used for another operation, by another user or with "
           + "another request body");
     }
+    add(responses, "429", "Too many failed sign-ins for this user from this address lately: wait (Retry-After)");
     add(responses, "500", "Unexpected error (logged; the detail quotes a reference)");
   }
 

@@ -43,9 +43,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Errors of the integration API as RFC 9457 problem details ({@code application/problem+json}).
- * Bad input of any kind (our rules, bean validation, binding, unreadable JSON, a missing header)
- * is one 400 problem of type {@value #VALIDATION_TYPE} with an {@code errors} array of
- * {@code {field, rule, message}}. Never a stack trace: unexpected errors are logged with a
+ * Bad input is one problem of type {@value #VALIDATION_TYPE} with an {@code errors} array of
+ * {@code {field, rule, message}}: 400 when the request cannot be read (unreadable JSON, a value of
+ * the wrong type for its field), 422 when it is readable but breaks our rules (bean validation,
+ * ours, e.g. a missing Idempotency-Key). Errors without a controller (unknown path, wrong method or media type, too large) are
+ * problems too ({@code config.ErrorPages}, {@link ApiRequestSizeFilter}). Never a stack trace: unexpected errors are logged with a
  * reference that the 500 problem quotes.
  */
 @RestControllerAdvice(basePackageClasses = ApiProblemHandler.class)
@@ -151,23 +153,23 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     } else {
       violation = new Violation("body", "required", "A JSON request body is required");
     }
-    return validationProblem(List.of(violation), request);
+    return malformedProblem(List.of(violation), request);
   }
 
   @Override
   protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (e instanceof MissingRequestHeaderException missing) {
-      return validationProblem(List.of(new Violation(missing.getHeaderName(), "required",
+      return malformedProblem(List.of(new Violation(missing.getHeaderName(), "required",
           "Header " + missing.getHeaderName() + " is required")), request);
     }
-    return validationProblem(List.of(new Violation("request", "binding", e.getMessage())), request);
+    return malformedProblem(List.of(new Violation("request", "binding", e.getMessage())), request);
   }
 
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return validationProblem(List.of(new Violation(e.getParameterName(), "required",
+    return malformedProblem(List.of(new Violation(e.getParameterName(), "required",
         "Parameter " + e.getParameterName() + " is required")), request);
   }
 
@@ -177,7 +179,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
         : e.getPropertyName();
     String expected = e.getRequiredType() == null ? "of another type" : typeName(e.getRequiredType());
-    return validationProblem(List.of(new Violation(field, "type",
+    return malformedProblem(List.of(new Violation(field, "type",
         "'" + e.getValue() + "' is not valid for " + field + ": must be " + expected)), request);
   }
 
@@ -193,16 +195,27 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   // --- building
 
+  /** A readable request that breaks our rules (bean validation, {@link ValidationException}): 422. */
   static ResponseEntity<Object> validationProblem(List<Violation> violations, Object request) {
+    return validationProblem(HttpStatus.UNPROCESSABLE_ENTITY, violations, request);
+  }
+
+  /** A request we cannot read: unreadable JSON, a value of the wrong type, a missing header or parameter: 400. */
+  static ResponseEntity<Object> malformedProblem(List<Violation> violations, Object request) {
+    return validationProblem(HttpStatus.BAD_REQUEST, violations, request);
+  }
+
+  private static ResponseEntity<Object> validationProblem(HttpStatus status, List<Violation> violations,
+      Object request) {
     String detail = violations.size() == 1 ? violations.get(0).message()
         : violations.size() + " rules are broken: " + violations.stream().map(Violation::field).distinct()
             .collect(Collectors.joining(", "));
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(VALIDATION);
     problem.setTitle("Invalid request");
     problem.setInstance(instance(request));
     problem.setProperty(ERRORS_PROPERTY, List.copyOf(violations));
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   static ResponseEntity<Object> problem(HttpStatus status, URI type, String title, String detail, Object request) {

@@ -1,13 +1,11 @@
 package io.partnerflow.customer;
 
 import io.partnerflow.reseller.ResellerDirectory;
-import io.partnerflow.security.PartnerflowAuthenticationFilter;
 import io.partnerflow.validation.PageResult;
 import io.partnerflow.validation.ValidationException;
 import io.partnerflow.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -37,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The customer list and customer pages for partner staff ({@code /customers}, behind
- * {@link PartnerflowAuthenticationFilter}): search, filters, paging and CSV export; a customer's
+ * Spring Security, {@code security.SecurityConfiguration}, which also checks the forms' CSRF tokens): search, filters, paging and CSV export; a customer's
  * account info, contact, attestations, subscriptions, relationship and the processes that touched it;
  * editing the account info (optimistic concurrency) and starting "End relationship" and "Invite to
  * connect" ({@link CustomerProcesses}).
@@ -136,52 +134,45 @@ public class CustomerPageController {
   // --- detail and actions
 
   @GetMapping("/{id}")
-  public String detail(@PathVariable String id, Model model, HttpSession session, HttpServletResponse response) {
+  public String detail(@PathVariable String id, Model model, HttpServletResponse response) {
     model.addAttribute("view", detailViews.build(customer(id)));
-    model.addAttribute("csrf", OperatorAccess.csrfToken(session));
-    model.addAttribute("csrfParameter", OperatorAccess.CSRF_PARAMETER);
     noStore(response);
     return "customers/detail";
   }
 
   @PostMapping("/{id}/end-relationship")
   public String endRelationship(@PathVariable String id,
-      @RequestParam(name = OperatorAccess.CSRF_PARAMETER, required = false) String csrf,
-      @RequestParam(name = "reason", required = false) String reason, HttpSession session,
+      @RequestParam(name = "reason", required = false) String reason,
       HttpServletRequest request, RedirectAttributes redirect) {
-    access.requireOperator(session, csrf);
+    access.requireOperator();
     CustomerRecord customer = customer(id);
     return flash(redirect, customer, processes.endRelationship(customer.id(), request.getRemoteUser(), reason));
   }
 
   @PostMapping("/{id}/invite")
-  public String invite(@PathVariable String id,
-      @RequestParam(name = OperatorAccess.CSRF_PARAMETER, required = false) String csrf, HttpSession session,
-      HttpServletRequest request, RedirectAttributes redirect) {
-    access.requireOperator(session, csrf);
+  public String invite(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+    access.requireOperator();
     CustomerRecord customer = customer(id);
     return flash(redirect, customer, processes.invite(customer.id(), request.getRemoteUser()));
   }
 
   @GetMapping("/{id}/edit")
-  public ModelAndView editForm(@PathVariable String id, HttpSession session, HttpServletResponse response) {
+  public ModelAndView editForm(@PathVariable String id, HttpServletResponse response) {
     access.requireOperator();
     CustomerRecord customer = customer(id);
     noStore(response);
     return editView(HttpStatus.OK, customer, AccountInfoForm.of(customer, customers.primaryContact(customer.id())),
-        Map.of(), List.of(), null, session);
+        Map.of(), List.of(), null);
   }
 
   @PostMapping("/{id}/edit")
   public ModelAndView edit(@PathVariable String id, @ModelAttribute("form") AccountInfoForm form,
-      @RequestParam(name = OperatorAccess.CSRF_PARAMETER, required = false) String csrf, HttpSession session,
       HttpServletResponse response, RedirectAttributes redirect) {
-    access.requireOperator(session, csrf);
+    access.requireOperator();
     CustomerRecord customer = customer(id);
     noStore(response);
     if (form.version() == null) {
-      return editView(HttpStatus.BAD_REQUEST, customer, form, Map.of(), List.of(), "The form has no version: reload it.",
-          session);
+      return editView(HttpStatus.BAD_REQUEST, customer, form, Map.of(), List.of(), "The form has no version: reload it.");
     }
     AccountInfo info = form.toAccountInfo(customer.domainPrefix());
     List<Violation> violations = validator.validate(info);
@@ -195,13 +186,13 @@ public class CustomerPageController {
           other.add(v.message());
         }
       }
-      return editView(HttpStatus.UNPROCESSABLE_ENTITY, customer, form, byField, other, null, session);
+      return editView(HttpStatus.UNPROCESSABLE_ENTITY, customer, form, byField, other, null);
     }
     try {
       customers.updateAccountInfo(customer.id(), form.version(), info);
     } catch (ConcurrentUpdateException e) {
       log.info("Account info of customer {} not saved: version {} is stale", customer.id(), form.version());
-      return editView(HttpStatus.CONFLICT, customer, form, Map.of(), List.of(), CONFLICT_MESSAGE, session);
+      return editView(HttpStatus.CONFLICT, customer, form, Map.of(), List.of(), CONFLICT_MESSAGE);
     }
     log.info("Account info of customer {} updated by {}", customer.id(), access.currentUserId());
     redirect.addFlashAttribute("flashKind", "success");
@@ -212,15 +203,13 @@ public class CustomerPageController {
   // --- helpers
 
   private ModelAndView editView(HttpStatus status, CustomerRecord customer, AccountInfoForm form,
-      Map<String, List<String>> errors, List<String> otherErrors, String problem, HttpSession session) {
+      Map<String, List<String>> errors, List<String> otherErrors, String problem) {
     ModelAndView view = new ModelAndView("customers/edit", status);
     view.addObject("customer", customer);
     view.addObject("form", form);
     view.addObject("errors", errors);
     view.addObject("otherErrors", otherErrors);
     view.addObject("problem", problem);
-    view.addObject("csrf", OperatorAccess.csrfToken(session));
-    view.addObject("csrfParameter", OperatorAccess.CSRF_PARAMETER);
     return view;
   }
 

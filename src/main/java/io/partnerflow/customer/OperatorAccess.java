@@ -1,8 +1,6 @@
 package io.partnerflow.customer;
 
 import io.partnerflow.security.DemoUsersInitializer;
-import io.partnerflow.security.FormTokens;
-import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -10,14 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Who may change customers on the pages: only operators (group {@value DemoUsersInitializer#OPERATORS}),
- * through POST forms that carry the session's form token (CSRF).
+ * Who may change customers on the pages: only operators (group {@value DemoUsersInitializer#OPERATORS}).
+ * The forms' CSRF tokens are Spring Security's ({@code security.SecurityConfiguration}).
  */
 @Component
 public class OperatorAccess {
-
-  static final String CSRF_PARAMETER = FormTokens.PARAMETER;
-  private static final String FORM_SCOPE = "customers";
 
   private final IdentityService identityService;
 
@@ -41,18 +36,5 @@ public class OperatorAccess {
     if (!isOperator()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only operators may change customers");
     }
-  }
-
-  /** @throws ResponseStatusException 403 unless an operator sent the session's form token */
-  void requireOperator(HttpSession session, String csrf) {
-    requireOperator();
-    if (!FormTokens.isValid(session, FORM_SCOPE, csrf)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "_csrf: the form expired, reload the page");
-    }
-  }
-
-  /** The session's form token, created on first use. */
-  static String csrfToken(HttpSession session) {
-    return FormTokens.issue(session, FORM_SCOPE);
   }
 }

@@ -1,6 +1,6 @@
 package io.partnerflow.invitation;
 
-import io.partnerflow.security.FormTokens;
+import io.partnerflow.security.SecurityConfiguration;
 import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.invitation.InvitationPageForm.Problem;
 import io.partnerflow.mail.MailLocales;
@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +50,6 @@ public class InvitationPageController {
 
   static final String FORM_TEMPLATE = "invitation/page";
   static final String STATUS_TEMPLATE = "invitation/status";
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
-      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
   // Real tokens are 43 base64url characters; anything else cannot be one
   private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,100}");
@@ -113,7 +112,7 @@ public class InvitationPageController {
       return status(Page.of(refusal.get()), locale(invitation, acceptLanguage));
     }
     Invitation open = invitation.get();
-    return form(HttpStatus.OK, open, InvitationPageForm.prefilled(open), Map.of(), FormTokens.issue(request.getSession(true), formScope(token)),
+    return form(HttpStatus.OK, open, InvitationPageForm.prefilled(open), Map.of(), csrfToken(request),
         agreementAsked(open));
   }
 
@@ -124,7 +123,6 @@ public class InvitationPageController {
       @RequestParam(name = "globalAdmin", required = false) String globalAdmin,
       @RequestParam(name = "agreementAccepted", required = false) String agreementAccepted,
       @RequestParam(name = "declineReason", required = false) String declineReason,
-      @RequestParam(name = FormTokens.PARAMETER, required = false) String csrf,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
       HttpServletRequest request) {
     Optional<Invitation> invitation = find(token);
@@ -135,7 +133,8 @@ public class InvitationPageController {
     }
     Invitation open = invitation.get();
     Locale locale = locale(invitation, acceptLanguage);
-    if (!FormTokens.isValid(request.getSession(false), formScope(token), csrf)) {
+    // Spring Security refused the form's CSRF token and forwarded here (SecurityConfiguration)
+    if (request.getAttribute(SecurityConfiguration.FORM_REFUSED_ATTRIBUTE) != null) {
       return status(Page.FORBIDDEN, locale);
     }
 
@@ -146,7 +145,7 @@ public class InvitationPageController {
     if (!problems.isEmpty()) {
       Map<String, String> errors = new LinkedHashMap<>();
       problems.forEach(p -> errors.putIfAbsent(p.field(), messages.getMessage(p.messageKey(), p.args(), locale)));
-      return form(HttpStatus.UNPROCESSABLE_ENTITY, open, form, errors, csrf, agreementAsked);
+      return form(HttpStatus.UNPROCESSABLE_ENTITY, open, form, errors, csrfToken(request), agreementAsked);
     }
 
     Answer answer = form.accepting()
@@ -175,7 +174,7 @@ public class InvitationPageController {
   }
 
   private ResponseEntity<String> form(HttpStatus status, Invitation invitation, InvitationPageForm form,
-      Map<String, String> errors, String csrf, boolean agreementAsked) {
+      Map<String, String> errors, CsrfToken csrf, boolean agreementAsked) {
     Locale locale = MailLocales.resolve(invitation.culture(), invitation.language());
     Context context = context(locale);
     context.setVariable("company", invitation.companyName());
@@ -186,8 +185,8 @@ public class InvitationPageController {
     context.setVariable("agreementAsked", agreementAsked);
     context.setVariable("form", form);
     context.setVariable("errors", errors);
-    context.setVariable("csrf", csrf);
-    context.setVariable("csrfParameter", FormTokens.PARAMETER);
+    context.setVariable("csrf", csrf == null ? null : csrf.getToken());
+    context.setVariable("csrfParameter", csrf == null ? "_csrf" : csrf.getParameterName());
     context.setVariable("nameMax", InvitationPageForm.NAME_MAX);
     context.setVariable("declineReasonMax", InvitationPageForm.DECLINE_REASON_MAX);
     return respond(status, locale, templates.process(FORM_TEMPLATE, context));
@@ -215,11 +214,7 @@ public class InvitationPageController {
         .contentType(HTML_UTF8)
         .cacheControl(CacheControl.noStore())
         .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-        // The URL holds the token: never framed, cached or passed on as a referrer
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        .header("X-Frame-Options", "DENY")
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Content-Type-Options", "nosniff")
+        // The URL holds the token: never cached (CSP, framing and referrer: SecurityConfiguration)
         .header("X-Robots-Tag", "noindex, nofollow")
         .body(html);
   }
@@ -247,8 +242,8 @@ public class InvitationPageController {
     return MailLocales.ENGLISH;
   }
 
-  /** A form token per invitation link (by its hash), so a token only answers the invitation it was issued for. */
-  private static String formScope(String invitationToken) {
-    return "invitation." + InvitationTokens.hash(invitationToken);
+  /** Spring Security's CSRF token of this session (none when the request did not pass its filter). */
+  private static CsrfToken csrfToken(HttpServletRequest request) {
+    return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token ? token : null;
   }
 }

@@ -8,8 +8,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import io.partnerflow.security.FormTokens;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -47,8 +45,6 @@ public class MailboxController {
   /** Links open in a new, unsandboxed tab rather than inside the small frame. */
   private static final String BASE_TARGET = "<base target=\"_blank\">";
 
-  static final String CSRF_PARAMETER = FormTokens.PARAMETER;
-  private static final String FORM_SCOPE = "mailbox";
   static final int MAX_REPLY_LENGTH = 10_000;
 
   private final EmbeddedMailServer server;
@@ -86,8 +82,8 @@ public class MailboxController {
   }
 
   @GetMapping("/{index}")
-  public String message(@PathVariable int index, @RequestParam(defaultValue = "false") boolean replied, Model model,
-      HttpSession session) throws MessagingException, IOException {
+  public String message(@PathVariable int index, @RequestParam(defaultValue = "false") boolean replied, Model model)
+      throws MessagingException, IOException {
     MimeMessage m = mail(index);
     String html = findPart(m, "text/html");
     model.addAttribute(
@@ -104,8 +100,6 @@ public class MailboxController {
     model.addAttribute("replyTo", replyAddress(m));
     model.addAttribute("replyFrom", firstRecipient(m));
     model.addAttribute("answerWords", readsAnswers(m));
-    model.addAttribute("csrf", csrfToken(session));
-    model.addAttribute("csrfParameter", CSRF_PARAMETER);
     model.addAttribute("replied", replied);
     return "mailbox/message";
   }
@@ -116,11 +110,7 @@ public class MailboxController {
    * invitation) without any mail client.
    */
   @PostMapping("/{index}/reply")
-  public String reply(@PathVariable int index, @RequestParam(CSRF_PARAMETER) String csrf,
-      @RequestParam("text") String text, HttpSession session) throws MessagingException {
-    if (!FormTokens.isValid(session, FORM_SCOPE, csrf)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "_csrf: the form expired, reload the mail");
-    }
+  public String reply(@PathVariable int index, @RequestParam("text") String text) throws MessagingException {
     if (text.isBlank() || text.length() > MAX_REPLY_LENGTH) {
       throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
           "text: a reply needs 1 to " + MAX_REPLY_LENGTH + " characters");
@@ -167,9 +157,6 @@ public class MailboxController {
     return recipients == null || recipients.length == 0 ? null : ((InternetAddress) recipients[0]).getAddress();
   }
 
-  private static String csrfToken(HttpSession session) {
-    return FormTokens.issue(session, FORM_SCOPE);
-  }
 
 
   static String withBaseTarget(String html) {

@@ -1,14 +1,17 @@
 package io.partnerflow.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,15 +20,17 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
 /**
- * Our login page, where {@link PartnerflowAuthenticationFilter} sends browsers without a session
- * (instead of the browser's Basic prompt). It checks the password with Camunda's identity service
- * (which counts failures and locks users, like Tasklist's login) and logs in to the Camunda webapp
- * session ({@link WebappSession}), so one login serves our pages, Tasklist and Cockpit. Sign-out ends
- * that session for all of them.
+ * Our login page, where Spring Security sends browsers without a session ({@link SecurityResponses})
+ * instead of the browser's Basic prompt. The password is checked by {@link CamundaAuthenticationProvider}
+ * (Camunda's identity service, behind the {@link LoginThrottle}) and the user is logged in to the
+ * Camunda webapp session ({@link WebappSession}), which is our pages' session too: one login serves
+ * our pages, Tasklist and Cockpit. Sign-out (Spring Security's, POST /logout) ends that session for all.
+ * CSRF tokens: Spring Security's (the forms are {@code th:action} forms).
  *
  * <p>Statuses: 400 missing user name or password, or a {@code next} that is not a local path
  * ({@link LocalRedirect}); 401 wrong user name or password (the same message whether or not the
- * user exists, or is locked); 403 form token missing or expired; 303 to {@code next} when logged in.
+ * user exists); 403 form token missing or expired; 429 too many failures from this address for
+ * this user lately; 303 to {@code next} when logged in.
  */
 @Controller
 public class LoginController {
@@ -34,8 +39,6 @@ public class LoginController {
 
   public static final String LOGIN_PATH = "/login";
   public static final String LOGOUT_PATH = "/logout";
-  /** The sign-in and sign-out forms share one token. */
-  private static final String SCOPE = "sign-in";
   static final String NEXT = "next";
   static final String USERNAME = "username";
   static final String PASSWORD = "password";
@@ -43,17 +46,18 @@ public class LoginController {
   static final String LOGIN_VIEW = "login/login";
   static final String LOGOUT_VIEW = "login/logout";
 
-  static final String WRONG_CREDENTIALS = "Wrong user name or password.";
+  static final String WRONG_CREDENTIALS = CamundaAuthenticationProvider.WRONG_CREDENTIALS;
   static final String CREDENTIALS_REQUIRED = "Enter your user name and password.";
-  static final String FORM_EXPIRED = "The form expired or did not come from this page; please try again.";
   static final String BAD_NEXT = "The link you followed was refused (next: " + LocalRedirect.RULE
       + "). After signing in you go to the start page.";
   static final String SIGNED_OUT_NOTICE = "You are signed out of partnerflow, Tasklist and Cockpit.";
 
-  private final ProcessEngine processEngine;
+  private final CamundaUsers users;
+  private final AuthenticationManager authenticationManager;
 
-  public LoginController(ProcessEngine processEngine) {
-    this.processEngine = processEngine;
+  public LoginController(CamundaUsers users, AuthenticationManager authenticationManager) {
+    this.users = users;
+    this.authenticationManager = authenticationManager;
   }
 
   @GetMapping(LOGIN_PATH)
@@ -61,37 +65,40 @@ public class LoginController {
       @RequestParam(name = SIGNED_OUT, required = false) String signedOut, HttpServletRequest request) {
     Optional<String> target = LocalRedirect.of(next);
     if (target.isEmpty()) {
-      return loginPage(request, HttpStatus.BAD_REQUEST, BAD_NEXT, LocalRedirect.DEFAULT, null);
+      return loginPage(HttpStatus.BAD_REQUEST, BAD_NEXT, LocalRedirect.DEFAULT, null);
     }
-    if (WebappSession.userId(request, processEngine) != null) {
+    if (WebappSession.userId(request, users.engine()) != null) {
       return seeOther(target.get()); // logged in already, e.g. in Tasklist meanwhile
     }
-    ModelAndView page = loginPage(request, HttpStatus.OK, null, target.get(), null);
+    ModelAndView page = loginPage(HttpStatus.OK, null, target.get(), null);
     page.addObject("notice", signedOut != null ? SIGNED_OUT_NOTICE : null);
     return page;
   }
 
   @PostMapping(LOGIN_PATH)
-  public ModelAndView logIn(@RequestParam(name = FormTokens.PARAMETER, required = false) String token,
-      @RequestParam(name = NEXT, required = false) String next,
+  public ModelAndView logIn(@RequestParam(name = NEXT, required = false) String next,
       @RequestParam(name = USERNAME, required = false) String username,
-      @RequestParam(name = PASSWORD, required = false) String password, HttpServletRequest request) {
+      @RequestParam(name = PASSWORD, required = false) String password, HttpServletRequest request,
+      HttpServletResponse response) {
     Optional<String> target = LocalRedirect.of(next);
-    if (!FormTokens.isValid(request.getSession(false), SCOPE, token)) {
-      return loginPage(request, HttpStatus.FORBIDDEN, FORM_EXPIRED, target.orElse(LocalRedirect.DEFAULT), username);
-    }
     if (target.isEmpty()) {
-      return loginPage(request, HttpStatus.BAD_REQUEST, BAD_NEXT, LocalRedirect.DEFAULT, username);
+      return loginPage(HttpStatus.BAD_REQUEST, BAD_NEXT, LocalRedirect.DEFAULT, username);
     }
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-      return loginPage(request, HttpStatus.BAD_REQUEST, CREDENTIALS_REQUIRED, target.get(), username);
+      return loginPage(HttpStatus.BAD_REQUEST, CREDENTIALS_REQUIRED, target.get(), username);
     }
-    IdentityService identityService = processEngine.getIdentityService();
-    identityService.clearAuthentication(); // pooled threads: checked as nobody, like Camunda's own login
-    // checkPassword is false for unknown and locked users too, so the answer tells nothing about them
-    if (!identityService.checkPassword(username, password) || !WebappSession.logIn(request, processEngine, username)) {
-      log.debug("Failed sign-in as {}", username);
-      return loginPage(request, HttpStatus.UNAUTHORIZED, WRONG_CREDENTIALS, target.get(), username);
+    UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+    attempt.setDetails(new WebAuthenticationDetails(request));
+    try {
+      authenticationManager.authenticate(attempt);
+    } catch (LoginThrottledException e) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(LoginThrottle.retryAfterSeconds(e.getWait())));
+      return loginPage(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), target.get(), username);
+    } catch (AuthenticationException e) {
+      return loginPage(HttpStatus.UNAUTHORIZED, WRONG_CREDENTIALS, target.get(), username);
+    }
+    if (!WebappSession.logIn(request, users.engine(), username)) {
+      return loginPage(HttpStatus.UNAUTHORIZED, WRONG_CREDENTIALS, target.get(), username);
     }
     log.debug("Signed in as {}", username);
     return seeOther(target.get());
@@ -100,48 +107,20 @@ public class LoginController {
   /** Asks before signing out: sign-out is a POST with the form token, so another site cannot force it. */
   @GetMapping(LOGOUT_PATH)
   public ModelAndView logoutPage(HttpServletRequest request) {
-    String userId = WebappSession.userId(request, processEngine);
+    String userId = WebappSession.userId(request, users.engine());
     if (userId == null) {
       return seeOther(request.getContextPath() + LOGIN_PATH);
     }
-    return logoutPage(request, HttpStatus.OK, null, userId);
-  }
-
-  @PostMapping(LOGOUT_PATH)
-  public ModelAndView logOut(@RequestParam(name = FormTokens.PARAMETER, required = false) String token,
-      HttpServletRequest request) {
-    String userId = WebappSession.userId(request, processEngine);
-    if (userId == null) {
-      return seeOther(request.getContextPath() + LOGIN_PATH);
-    }
-    if (!FormTokens.isValid(request.getSession(false), SCOPE, token)) {
-      return logoutPage(request, HttpStatus.FORBIDDEN, FORM_EXPIRED, userId);
-    }
-    WebappSession.logOut(request);
-    return seeOther(request.getContextPath() + LOGIN_PATH + "?" + SIGNED_OUT);
-  }
-
-  private static ModelAndView loginPage(HttpServletRequest request, HttpStatus status, String message, String next,
-      String username) {
-    ModelAndView page = form(request, LOGIN_VIEW, status, message);
-    page.addObject("next", next);
-    page.addObject("username", username);
-    return page;
-  }
-
-  private static ModelAndView logoutPage(HttpServletRequest request, HttpStatus status, String message,
-      String userId) {
-    ModelAndView page = form(request, LOGOUT_VIEW, status, message);
+    ModelAndView page = new ModelAndView(LOGOUT_VIEW, HttpStatus.OK);
     page.addObject("currentUser", userId);
     return page;
   }
 
-  private static ModelAndView form(HttpServletRequest request, String view, HttpStatus status, String message) {
-    ModelAndView page = new ModelAndView(view);
-    page.setStatus(status);
+  private static ModelAndView loginPage(HttpStatus status, String message, String next, String username) {
+    ModelAndView page = new ModelAndView(LOGIN_VIEW, status);
     page.addObject("message", message);
-    page.addObject("csrf", FormTokens.issue(request.getSession(true), SCOPE));
-    page.addObject("csrfParameter", FormTokens.PARAMETER);
+    page.addObject("next", next);
+    page.addObject("username", username);
     return page;
   }
 

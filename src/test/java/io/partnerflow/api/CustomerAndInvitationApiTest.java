@@ -86,7 +86,7 @@ class CustomerAndInvitationApiTest {
     assertThat(errorPairs(json(relationship))).containsExactly("relationship/type");
 
     HttpResponse<String> paging = operator.get("/api/customers?size=0&sort=colour");
-    assertThat(paging.statusCode()).isEqualTo(400);
+    assertThat(paging.statusCode()).isEqualTo(422);
     assertThat(errorPairs(json(paging))).contains("size/range", "sort/sort-unknown");
 
     assertThat(errorPairs(json(operator.get("/api/customers?page=first")))).containsExactly("page/type");
@@ -176,7 +176,7 @@ class CustomerAndInvitationApiTest {
     ObjectNode body = invitation("tailspin").put("adminEmail", "kim at tailspin").put("language", "de");
     HttpResponse<String> response = operator.post("/api/invitations", "inv-" + UUID.randomUUID(), body.toString());
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.statusCode()).isEqualTo(422);
     assertThat(contentType(response)).startsWith("application/problem+json");
     assertThat(errorPairs(json(response))).contains("adminEmail/email-format", "language/language-not-supported");
 

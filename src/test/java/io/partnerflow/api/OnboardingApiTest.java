@@ -126,12 +126,12 @@ class OnboardingApiTest {
 
     HttpResponse<String> response = operator.post("/api/onboardings", "k-" + UUID.randomUUID(), body.toString());
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.statusCode()).isEqualTo(422);
     assertThat(contentType(response)).startsWith("application/problem+json");
     JsonNode problem = json(response);
     assertThat(problem.path("type").asText()).isEqualTo("https://partnerflow.io/problems/validation");
     assertThat(problem.path("title").asText()).isEqualTo("Invalid request");
-    assertThat(problem.path("status").asInt()).isEqualTo(400);
+    assertThat(problem.path("status").asInt()).isEqualTo(422);
     assertThat(problem.path("detail").asText()).isNotBlank();
     assertThat(errorPairs(problem)).contains("postalCode/postal-code-format", "contactEmail/email-format");
     assertThat(problem.path("errors").get(0).path("message").asText()).isNotBlank();
@@ -142,12 +142,12 @@ class OnboardingApiTest {
   void missingIdempotencyKeyIsNamed() {
     String prefix = uniquePrefix();
     HttpResponse<String> response = operator.post("/api/onboardings", null, validBody(prefix).toString());
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.statusCode()).isEqualTo(422);
     assertThat(contentType(response)).startsWith("application/problem+json");
     assertThat(errorPairs(json(response))).containsExactly("Idempotency-Key/required");
 
     HttpResponse<String> tooLong = operator.post("/api/onboardings", "x".repeat(101), validBody(prefix).toString());
-    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.statusCode()).isEqualTo(422);
     assertThat(errorPairs(json(tooLong))).containsExactly("Idempotency-Key/max-length");
     assertThat(instancesWithPrefix(prefix)).isZero();
   }

@@ -94,12 +94,12 @@ class ReferralApiTest {
     ObjectNode body = referral("").put("contactEmail", "marta@").put("language", "de");
     HttpResponse<String> response = operator.post("/api/referrals", "ref-" + UUID.randomUUID(), body.toString());
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.statusCode()).isEqualTo(422);
     assertThat(contentType(response)).startsWith("application/problem+json");
     assertThat(errorPairs(json(response))).contains("companyName/required", "contactEmail/email-format");
 
     HttpResponse<String> noKey = operator.post("/api/referrals", null, referral("Adatum").toString());
-    assertThat(noKey.statusCode()).isEqualTo(400);
+    assertThat(noKey.statusCode()).isEqualTo(422);
     assertThat(errorPairs(json(noKey))).containsExactly("Idempotency-Key/required");
 
     HttpResponse<String> status = operator.get("/api/referrals?status=MAYBE");

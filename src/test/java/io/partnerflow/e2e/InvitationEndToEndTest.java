@@ -101,6 +101,16 @@ class InvitationEndToEndTest {
     form.put("globalAdmin", "true");
     form.put("agreementAccepted", "true");
     form.put("action", "accept");
+    // The page's security headers (Spring Security's) and its CSRF token, over real HTTP
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        csp -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    Map<String, String> forged = new LinkedHashMap<>(form);
+    forged.put("_csrf", "forged");
+    HttpResponse<String> refused = post("/invitation/" + token, forged, session);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("<html lang=\"es\"", "Este formulario ha caducado");
     HttpResponse<String> accepted = post("/invitation/" + token, form, session);
 
     assertThat(accepted.statusCode()).isEqualTo(200);

@@ -25,7 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.partnerflow.security.SecurityConfiguration;
+import jakarta.servlet.Filter;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -39,7 +43,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class InvitationPageControllerTest {
 
   private static final String TOKEN = InvitationTokens.newToken();
-  private static final String OTHER_TOKEN = InvitationTokens.newToken();
   private static final String PARTNER = "Northwind Cloud Partners";
   private static final String EMAIL = "ana.garcia@contoso.example";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -71,7 +74,25 @@ class InvitationPageControllerTest {
     PartnerProfile partner = new PartnerProfile(partnerName, "4800001", true, "EMEA", "ops@northwind.example");
     return MockMvcBuilders.standaloneSetup(
             new InvitationPageController(registry, answers, relationships, partner, engine, messages))
+        .addFilters(csrfAsInTheApp())
         .build();
+  }
+
+  /**
+   * Spring Security's CSRF filter; a refused token reaches the page marked, as the app's forward
+   * does (SecurityConfiguration; proven over real HTTP by InvitationEndToEndTest).
+   */
+  private static Filter csrfAsInTheApp() {
+    HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+    return (request, response, chain) -> {
+      CsrfFilter csrf = new CsrfFilter(tokens);
+      csrf.setRequestHandler(SecurityConfiguration.csrfRequestHandler());
+      csrf.setAccessDeniedHandler((refused, answer, e) -> {
+        refused.setAttribute(SecurityConfiguration.FORM_REFUSED_ATTRIBUTE, Boolean.TRUE);
+        chain.doFilter(refused, answer);
+      });
+      csrf.doFilter(request, response, chain);
+    };
   }
 
   // --- GET: the open invitation ---
@@ -91,11 +112,8 @@ class InvitationPageControllerTest {
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Language", lang))
         .andExpect(header().string("Content-Type", "text/html;charset=UTF-8"))
-        .andExpect(header().string("Cache-Control", "no-store"))
-        .andExpect(header().string("X-Frame-Options", "DENY"))
-        .andExpect(header().string("Referrer-Policy", "no-referrer"))
-        .andExpect(header().string("Content-Security-Policy",
-            org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))));
+        // CSP, framing and referrer: Spring Security's (HttpSecurityTest, over HTTP)
+        .andExpect(header().string("Cache-Control", "no-store")));
 
     assertThat(page)
         .contains("<html lang=\"" + lang + "\"")
@@ -107,7 +125,7 @@ class InvitationPageControllerTest {
         .doesNotContain("<script", "grant-delegated-admin", "aria-invalid");
     // No message of the operator's: the standard one, in the page's language
     assertThat(page).contains("id=\"personal-message\"").doesNotContain("link below");
-    assertThat(csrfIn(page)).hasSize(43);
+    assertThat(csrfIn(page)).isNotBlank();
     verify(answers, never()).answerByToken(anyString(), any());
   }
 
@@ -197,8 +215,7 @@ class InvitationPageControllerTest {
 
     String page = body(mvc.perform(get(url(TOKEN)).session(session))
         .andExpect(status().is(status))
-        .andExpect(header().string("Cache-Control", "no-store"))
-        .andExpect(header().string("Referrer-Policy", "no-referrer")));
+        .andExpect(header().string("Cache-Control", "no-store")));
 
     assertThat(page).contains("<h1>" + title + "</h1>").doesNotContain("<form", "_csrf");
     assertThat(session.getAttributeNames().hasMoreElements()).isFalse();
@@ -273,18 +290,6 @@ class InvitationPageControllerTest {
     verify(answers, never()).answerByToken(anyString(), any());
   }
 
-  @Test
-  void aFormTokenOnlyAnswersTheInvitationItWasIssuedFor() throws Exception {
-    open(invitation("en-US", "en", false, null));
-    String csrf = csrfIn(get200());
-    Invitation other = invitation("en-US", "en", false, null);
-    when(registry.findByToken(OTHER_TOKEN)).thenReturn(Optional.of(other));
-
-    mvc.perform(validAccept(OTHER_TOKEN).session(session).param("_csrf", csrf)).andExpect(status().isForbidden());
-
-    verify(answers, never()).answerByToken(anyString(), any());
-  }
-
   // --- POST: validation ---
 
   @Test
@@ -304,7 +309,7 @@ class InvitationPageControllerTest {
         .contains("href=\"#globalAdmin\"", "id=\"globalAdmin-error\"")
         .containsPattern("id=\"globalAdmin\"[^>]*aria-invalid=\"true\"")
         .contains("value=\"Ana G.\"")
-        .contains("name=\"_csrf\" value=\"" + csrf + "\"");
+        .containsPattern("name=\"_csrf\" value=\"[^\"]+\"");
     assertThat(page).doesNotContainPattern("id=\"adminName\"[^>]*aria-invalid");
     verify(answers, never()).answerByToken(anyString(), any());
   }
@@ -360,8 +365,7 @@ class InvitationPageControllerTest {
 
     String page = body(mvc.perform(validAccept(TOKEN).session(session).param("_csrf", csrf)
             .param("agreementAccepted", "true").param("declineReason", "ignored on accept"))
-        .andExpect(status().isOk())
-        .andExpect(header().string("X-Frame-Options", "DENY")));
+        .andExpect(status().isOk()));
 
     assertThat(page).contains("<h1>Thank you — " + PARTNER + " is now your reseller</h1>").doesNotContain("<form");
     verify(answers).answerByToken(TOKEN, expected);

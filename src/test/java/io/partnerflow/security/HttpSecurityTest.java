@@ -3,6 +3,8 @@ package io.partnerflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -64,7 +66,7 @@ class HttpSecurityTest {
     assertThat(http.get("/engine-rest/task").statusCode()).isEqualTo(401);
   }
 
-  // --- our own paths: PartnerflowAuthenticationFilter
+  // --- our own paths: Spring Security (SecurityConfiguration)
 
   @Test
   void ownPathsRejectAnonymousRequests() {
@@ -95,6 +97,59 @@ class HttpSecurityTest {
   @Test
   void invitationPagesStayPublic() {
     assertThat(http.get("/invitation/some-token").statusCode()).isNotEqualTo(401);
+  }
+
+  // --- security headers and CSRF on our pages and API (Spring Security)
+
+  @Test
+  void ourPagesAndApiSendSecurityHeaders() {
+    http.signIn(null, "operator", "operator");
+    for (HttpResponse<String> response : List.of(http.navigate("/customers"), http.navigate("/mailbox"),
+        http.navigate("/swagger-ui/index.html"), http.get("/v3/api-docs"), new WebappClient(port).navigate("/login"),
+        http.get("/api/customers", "operator", "operator"), http.get("/api/customers"))) {
+      String what = response.uri().getPath() + " " + response.statusCode();
+      assertThat(response.statusCode()).as(what).isLessThan(400);
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as(what).hasValueSatisfying(csp ->
+          assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+              "object-src 'none'", "base-uri 'none'").doesNotContain("unsafe-eval"));
+      assertThat(response.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+      assertThat(response.headers().firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
+    }
+  }
+
+  @Test
+  void theCamundaWebappsKeepTheirOwnHeadersAndAreNotBehindSpringSecurity() {
+    HttpResponse<String> tasklist = http.get("/camunda/app/tasklist/");
+    assertThat(tasklist.statusCode()).isEqualTo(200);
+    // Camunda's own CSP (its nonce-based policy), not ours
+    assertThat(tasklist.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        csp -> assertThat(csp).doesNotContain("script-src 'self';"));
+    assertThat(http.csrfToken()).as("Camunda's own CSRF cookie").isNotBlank();
+  }
+
+  @Test
+  void ourFormsNeedTheSessionsCsrfToken() {
+    http.signIn(null, "operator", "operator");
+    String token = WebappClient.formToken(http.navigate("/logout").body());
+
+    for (String forged : List.of("forged", "", token.substring(1) + "A")) {
+      HttpResponse<String> refused = http.postForm("/mailbox/0/reply", Map.of("_csrf", forged, "text", "ACEPTO"));
+      assertThat(refused.statusCode()).as(forged).isEqualTo(403);
+      assertThat(refused.body()).as(forged).contains(SecurityResponses.FORM_EXPIRED);
+    }
+    assertThat(http.postForm("/mailbox/0/reply", Map.of("text", "ACEPTO")).statusCode()).isEqualTo(403);
+    // with the token the form reaches the mailbox, which has no mail 0 in this test
+    assertThat(http.postForm("/mailbox/0/reply", Map.of("_csrf", token, "text", "ACEPTO")).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void anApiCallWithTheSessionButWithoutItsCsrfTokenIsRefused() {
+    http.signIn(null, "operator", "operator");
+    HttpResponse<String> response = http.postJson("/api/referrals", "{}", null, null);
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("CSRF");
   }
 
   // --- Camunda webapp logins (POST /camunda/api/admin/auth/user/default/login/{app})

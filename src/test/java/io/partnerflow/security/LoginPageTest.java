@@ -138,22 +138,27 @@ class LoginPageTest {
   }
 
   @Test
-  void aLockedUserIsRefusedEvenWithTheRightPassword() {
-    User user = identityService.newUser("lockedlogintest");
+  void failedSignInsSlowTheirSourceWithAPlainMessageButLockNobody() {
+    User user = identityService.newUser("throttlelogintest");
     user.setPassword("right-password");
     identityService.saveUser(user);
     try {
-      // Camunda's throttling: after loginMaxAttempts (10) failures the user is locked
-      for (int i = 0; i < 10; i++) {
-        new WebappClient(port).signIn(null, "lockedlogintest", "wrong");
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < 15; i++) {
+        statuses.add(new WebappClient(port).signIn(null, "throttlelogintest", "wrong").statusCode());
       }
+      assertThat(statuses.subList(0, 5)).as("the free failures").containsOnly(401);
+      assertThat(statuses.subList(5, 15)).as("then this source waits").containsOnly(429);
 
-      HttpResponse<String> response = http.signIn(null, "lockedlogintest", "right-password");
+      HttpResponse<String> waiting = http.signIn(null, "throttlelogintest", "right-password");
+      assertThat(waiting.statusCode()).as("the right password from the same source waits too").isEqualTo(429);
+      assertThat(waiting.headers().firstValue("Retry-After")).isPresent();
+      assertThat(waiting.body()).contains("Too many failed sign-ins for this user from your address: wait");
 
-      assertThat(response.statusCode()).isEqualTo(401);
-      assertThat(response.body()).contains(LoginController.WRONG_CREDENTIALS);
+      assertThat(identityService.checkPassword("throttlelogintest", "right-password"))
+          .as("the engine did not lock the user").isTrue();
     } finally {
-      identityService.deleteUser("lockedlogintest");
+      identityService.deleteUser("throttlelogintest");
     }
   }
 
@@ -191,7 +196,7 @@ class LoginPageTest {
 
     for (HttpResponse<String> response : List.of(withoutSession, withoutToken, withForgedToken)) {
       assertThat(response.statusCode()).isEqualTo(403);
-      assertThat(response.body()).contains(LoginController.FORM_EXPIRED);
+      assertThat(response.body()).contains(SecurityResponses.FORM_EXPIRED);
     }
     assertThat(http.navigate("/mailbox").statusCode()).isEqualTo(302);
 

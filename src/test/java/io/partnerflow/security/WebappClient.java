@@ -138,6 +138,35 @@ final class WebappClient {
     return send(builder);
   }
 
+  /** Any request, with Basic credentials unless user is null. */
+  HttpResponse<String> request(String method, String path, String contentType, String body, String user,
+      String password) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    if (user != null) {
+      builder.header("Authorization", basic(user, password));
+    }
+    return send(builder);
+  }
+
+  /** {@link #request} with one more header. */
+  HttpResponse<String> requestWithHeader(String method, String path, String contentType, String body, String user,
+      String password, String header, String value) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header(header, value);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    if (user != null) {
+      builder.header("Authorization", basic(user, password));
+    }
+    return send(builder);
+  }
+
   String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN"))
