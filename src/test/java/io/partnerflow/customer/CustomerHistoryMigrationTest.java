@@ -3,6 +3,7 @@ package io.partnerflow.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.testsupport.MigratedDatabase;
+import io.partnerflow.testsupport.RegistryTestDatabase;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,11 +1,18 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
-import static io.partnerflow.customer.RegistryTestDatabase.FABRIKAM_ID;
+import static io.partnerflow.testsupport.RegistryTestDatabase.FABRIKAM_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.catalog.OrderLine;
 import io.partnerflow.consent.AgreementAttestation;
 import io.partnerflow.consent.AgreementProperties;
+import io.partnerflow.customer.AccountInfo;
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.NewCustomer;
+import io.partnerflow.customer.PrimaryContact;
+import io.partnerflow.customer.Relationship;
+import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.invitation.Answer;
 import io.partnerflow.invitation.AnswerChannel;
 import io.partnerflow.invitation.AnswerType;
