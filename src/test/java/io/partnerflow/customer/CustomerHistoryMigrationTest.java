@@ -36,8 +36,7 @@ class CustomerHistoryMigrationTest {
     jdbc = JdbcClient.create(database);
     Clock clock = Clock.fixed(ACCEPTED_AT, ZoneOffset.UTC);
     customers = new CustomerRegistry(jdbc, clock);
-    relationships = new RelationshipService(jdbc, clock, customers,
-        new io.partnerflow.invitation.InvitationRegistry(jdbc, clock));
+    relationships = new RelationshipService(jdbc, clock, customers);
   }
 
   @Test

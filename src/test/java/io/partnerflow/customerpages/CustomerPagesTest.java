@@ -13,6 +13,7 @@ import io.partnerflow.customer.NewCustomer;
 import io.partnerflow.customer.PrimaryContact;
 import io.partnerflow.customer.Relationship;
 import io.partnerflow.customer.RelationshipService;
+import io.partnerflow.invitation.AcceptedInvitations;
 import io.partnerflow.invitation.Answer;
 import io.partnerflow.invitation.AnswerChannel;
 import io.partnerflow.invitation.AnswerType;
@@ -77,6 +78,8 @@ class CustomerPagesTest {
 
   @Autowired
   RelationshipService relationships;
+  @Autowired
+  AcceptedInvitations acceptedInvitations;
 
   @Autowired
   InvitationRegistry invitations;
@@ -423,7 +426,7 @@ class CustomerPagesTest {
     AgreementAttestation attestation = new AgreementAttestation(agreement.type(), agreement.templateId(),
         LocalDate.now(), accepted.acceptingAdmin().firstName(), accepted.acceptingAdmin().lastName(), adminEmail, null,
         adminEmail, Instant.now());
-    return inTransaction.execute(status -> relationships.establishReseller(accepted, adminEmail, attestation));
+    return inTransaction.execute(status -> acceptedInvitations.establishReseller(accepted, adminEmail, attestation));
   }
 
   /** The page from the element with this id up to the end of its table, list or entry, for assertions on one part. */
