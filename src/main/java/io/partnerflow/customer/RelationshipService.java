@@ -1,8 +1,6 @@
 package io.partnerflow.customer;
 
 import io.partnerflow.consent.AgreementAttestation;
-import io.partnerflow.invitation.Invitation;
-import io.partnerflow.invitation.InvitationRegistry;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -39,14 +37,11 @@ public class RelationshipService {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final CustomerRegistry customers;
-  private final InvitationRegistry invitations;
 
-  public RelationshipService(JdbcClient jdbc, Clock clock, CustomerRegistry customers,
-      InvitationRegistry invitations) {
+  public RelationshipService(JdbcClient jdbc, Clock clock, CustomerRegistry customers) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.customers = customers;
-    this.invitations = invitations;
   }
 
   /**
@@ -69,19 +64,20 @@ public class RelationshipService {
    * RESELLER, gains delegated admin if the invitation asked for it, and gets an event and, when none
    * is current, the given attestation. The global admin who accepted becomes the primary contact of a
    * customer that has none (one we did not know, above all). Idempotent per invitation: a retried job
-   * adds nothing.
+   * adds nothing and returns the customer it recorded. Linking the invitation to the customer is the
+   * invitation side's ({@code AcceptedInvitations}).
    *
    * @param actor who caused the change (the accepting admin, or the operator who read a reply)
    * @param attestationOrNull the agreement accepted with the invitation, if any
    * @return the customer's id
    */
   @Transactional
-  public String establishReseller(Invitation invitation, String actor, AgreementAttestation attestationOrNull) {
+  public String establishReseller(AcceptedInvitation invitation, String actor,
+      AgreementAttestation attestationOrNull) {
     Optional<String> alreadyDone = jdbc.sql(
             "select customer_id from relationship_event where invitation_id = ? order by id")
-        .param(invitation.id()).query(String.class).list().stream().findFirst();
+        .param(invitation.invitationId()).query(String.class).list().stream().findFirst();
     if (alreadyDone.isPresent()) {
-      invitations.linkCustomer(invitation.id(), alreadyDone.get());
       return alreadyDone.get();
     }
     String who = actorOrFallback(actor, invitation);
@@ -103,15 +99,12 @@ public class RelationshipService {
           invitation_id)
         values (?, ?, ?, ?, ?, ?, ?)""")
         .params(customerId, Relationship.RESELLER.name(), hasDelegatedAdmin(customerId), now, who,
-            SOURCE_INVITATION, invitation.id())
+            SOURCE_INVITATION, invitation.invitationId())
         .update();
     if (attestationOrNull != null && !hasCurrentAttestationById(customerId)) {
       insertAttestation(customerId, attestationOrNull, who);
     }
-    Invitation.Person admin = invitation.acceptingAdmin();
-    customers.addPrimaryContactIfNone(customerId,
-        new PrimaryContact(admin.firstName(), admin.lastName(), admin.email(), null));
-    invitations.linkCustomer(invitation.id(), customerId);
+    customers.addPrimaryContactIfNone(customerId, invitation.acceptingAdmin());
     return customerId;
   }
 
@@ -187,7 +180,7 @@ public class RelationshipService {
         .list();
   }
 
-  private String createMinimalCustomer(Invitation invitation, String actor, Timestamp now) {
+  private String createMinimalCustomer(AcceptedInvitation invitation, String actor, Timestamp now) {
     String id = UUID.randomUUID().toString();
     String prefix = CustomerRegistry.normalizeDomainPrefix(invitation.domainPrefix());
     // An invited tenant is known by little more than its domain: address and country stay empty, and
@@ -223,7 +216,7 @@ public class RelationshipService {
   }
 
   // The event's actor column is mandatory; a missing actor must not fail the engine's job
-  private static String actorOrFallback(String actor, Invitation invitation) {
+  private static String actorOrFallback(String actor, AcceptedInvitation invitation) {
     if (actor != null && !actor.isBlank()) {
       return actor.trim();
     }

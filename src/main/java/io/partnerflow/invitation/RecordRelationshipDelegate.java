@@ -4,7 +4,6 @@ import static io.partnerflow.invitation.InvitationProcess.*;
 
 import io.partnerflow.consent.AgreementAttestation;
 import io.partnerflow.consent.AgreementProperties;
-import io.partnerflow.customer.RelationshipService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,14 +21,14 @@ import org.springframework.stereotype.Component;
 public class RecordRelationshipDelegate implements JavaDelegate {
 
   private final InvitationRegistry registry;
-  private final RelationshipService relationships;
+  private final AcceptedInvitations accepted;
   private final AgreementProperties agreement;
   private final Clock clock;
 
-  public RecordRelationshipDelegate(InvitationRegistry registry, RelationshipService relationships,
+  public RecordRelationshipDelegate(InvitationRegistry registry, AcceptedInvitations accepted,
       AgreementProperties agreement, Clock clock) {
     this.registry = registry;
-    this.relationships = relationships;
+    this.accepted = accepted;
     this.agreement = agreement;
     this.clock = clock;
   }
@@ -40,7 +39,7 @@ public class RecordRelationshipDelegate implements JavaDelegate {
     String acceptedBy = invitation.answeredByEmail() != null ? invitation.answeredByEmail() : invitation.adminEmail();
     AgreementAttestation attestation = Boolean.TRUE.equals(AGREEMENT_ACCEPTED_BY_CUSTOMER.from(execution))
         ? attestation(invitation, acceptedBy) : null;
-    RELATIONSHIP_CUSTOMER_ID.set(execution, relationships.establishReseller(invitation, acceptedBy, attestation));
+    RELATIONSHIP_CUSTOMER_ID.set(execution, accepted.establishReseller(invitation, acceptedBy, attestation));
   }
 
   /**

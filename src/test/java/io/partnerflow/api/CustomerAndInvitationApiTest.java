@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.invitation.Answer;
 import io.partnerflow.invitation.AnswerChannel;
 import io.partnerflow.invitation.AnswerType;
 import io.partnerflow.invitation.Invitation;
 import io.partnerflow.invitation.InvitationProcess;
+import io.partnerflow.invitation.AcceptedInvitations;
 import io.partnerflow.invitation.InvitationRegistry;
 import io.partnerflow.invitation.NewInvitation;
 import java.net.http.HttpResponse;
@@ -39,7 +39,7 @@ class CustomerAndInvitationApiTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired InvitationRegistry invitations;
-  @Autowired RelationshipService relationships;
+  @Autowired AcceptedInvitations acceptedInvitations;
   @Autowired PlatformTransactionManager transactionManager;
 
   ApiTestClient operator;
@@ -116,7 +116,7 @@ class CustomerAndInvitationApiTest {
         "kim@northwind.example", "Kim", "Abercrombie", "en-US", "en", true, null, null, "operator"));
     invitations.claimAnswer(invitation.id(),
         new Answer(AnswerType.ACCEPT, AnswerChannel.LINK, "Kim Abercrombie", "kim@northwind.example", null, null));
-    String id = new TransactionTemplate(transactionManager).execute(status -> relationships.establishReseller(
+    String id = new TransactionTemplate(transactionManager).execute(status -> acceptedInvitations.establishReseller(
         invitations.find(invitation.id()).orElseThrow(), "kim@northwind.example", null));
 
     JsonNode customer = json(operator.get("/api/customers/" + id));

@@ -1,12 +1,13 @@
 package io.partnerflow.customer;
 
-import static io.partnerflow.customer.RegistryTestDatabase.ADATUM_RESELLER_ID;
-import static io.partnerflow.customer.RegistryTestDatabase.FABRIKAM_ID;
-import static io.partnerflow.customer.RegistryTestDatabase.TAILSPIN_RESELLER_ID;
-import static io.partnerflow.customer.RegistryTestDatabase.insertCustomer;
+import static io.partnerflow.testsupport.RegistryTestDatabase.ADATUM_RESELLER_ID;
+import static io.partnerflow.testsupport.RegistryTestDatabase.FABRIKAM_ID;
+import static io.partnerflow.testsupport.RegistryTestDatabase.TAILSPIN_RESELLER_ID;
+import static io.partnerflow.testsupport.RegistryTestDatabase.insertCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partnerflow.testsupport.RegistryTestDatabase;
 import io.partnerflow.validation.PageResult;
 import io.partnerflow.validation.ValidationException;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.partnerflow.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.testsupport.MigratedDatabase;
+import io.partnerflow.testsupport.RegistryTestDatabase;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,8 +36,7 @@ class CustomerHistoryMigrationTest {
     jdbc = JdbcClient.create(database);
     Clock clock = Clock.fixed(ACCEPTED_AT, ZoneOffset.UTC);
     customers = new CustomerRegistry(jdbc, clock);
-    relationships = new RelationshipService(jdbc, clock, customers,
-        new io.partnerflow.invitation.InvitationRegistry(jdbc, clock));
+    relationships = new RelationshipService(jdbc, clock, customers);
   }
 
   @Test

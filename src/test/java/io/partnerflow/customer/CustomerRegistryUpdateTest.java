@@ -1,9 +1,10 @@
 package io.partnerflow.customer;
 
-import static io.partnerflow.customer.RegistryTestDatabase.FABRIKAM_ID;
+import static io.partnerflow.testsupport.RegistryTestDatabase.FABRIKAM_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partnerflow.testsupport.RegistryTestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

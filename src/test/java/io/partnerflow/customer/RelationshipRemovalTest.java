@@ -4,7 +4,6 @@ import io.partnerflow.testsupport.MigratedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partnerflow.invitation.InvitationRegistry;
 import io.partnerflow.provisioning.PartnerCenterClient;
 import io.partnerflow.provisioning.ProvisioningService;
 import io.partnerflow.relationship.CustomerSubscriptions;
@@ -60,7 +59,7 @@ class RelationshipRemovalTest {
     jdbc = JdbcClient.create(ds);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     customers = new CustomerRegistry(jdbc, clock);
-    relationships = new RelationshipService(jdbc, clock, customers, new InvitationRegistry(jdbc, clock));
+    relationships = new RelationshipService(jdbc, clock, customers);
     subscriptions = new CustomerSubscriptions(jdbc, partnerCenter, clock, new DataSourceTransactionManager(ds));
     provisioning = new ProvisioningService(customers, partnerCenter, jdbc, clock);
   }

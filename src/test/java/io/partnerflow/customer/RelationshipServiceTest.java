@@ -4,6 +4,7 @@ import io.partnerflow.testsupport.MigratedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.invitation.AcceptedInvitations;
 import io.partnerflow.invitation.Answer;
 import io.partnerflow.invitation.AnswerChannel;
 import io.partnerflow.invitation.AnswerType;
@@ -33,6 +34,7 @@ class RelationshipServiceTest {
   private CustomerRegistry customers;
   private InvitationRegistry invitations;
   private RelationshipService service;
+  private AcceptedInvitations accepting;
 
   @BeforeEach
   void setUp() {
@@ -41,7 +43,8 @@ class RelationshipServiceTest {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     customers = new CustomerRegistry(jdbc, clock);
     invitations = new InvitationRegistry(jdbc, clock);
-    service = new RelationshipService(jdbc, clock, customers, invitations);
+    service = new RelationshipService(jdbc, clock, customers);
+    accepting = new AcceptedInvitations(service, invitations);
   }
 
   @Test
@@ -49,7 +52,7 @@ class RelationshipServiceTest {
     Invitation invitation = invite("Fabrikam, Inc.", "fabrikam", FABRIKAM_ID, true);
     assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isFalse();
 
-    String customerId = service.establishReseller(invitation, "dana.birkby@fabrikam.example", null);
+    String customerId = accepting.establishReseller(invitation, "dana.birkby@fabrikam.example", null);
 
     assertThat(customerId).isEqualTo(FABRIKAM_ID);
     CustomerRecord customer = customers.find(FABRIKAM_ID).orElseThrow();
@@ -71,7 +74,7 @@ class RelationshipServiceTest {
   void knownCustomerIsFoundByDomainWhenTheInvitationNamesNone() {
     Invitation invitation = invite("Fabrikam", " Fabrikam ", null, false);
 
-    String customerId = service.establishReseller(invitation, "operator", null);
+    String customerId = accepting.establishReseller(invitation, "operator", null);
 
     assertThat(customerId).isEqualTo(FABRIKAM_ID);
     assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isFalse();
@@ -82,9 +85,9 @@ class RelationshipServiceTest {
 
   @Test
   void anInvitationWithoutDelegatedAdminNeverRevokesAnExistingGrant() {
-    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, true), "first", null);
+    accepting.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, true), "first", null);
 
-    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "second", null);
+    accepting.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "second", null);
 
     assertThat(service.hasDelegatedAdmin(FABRIKAM_ID)).isTrue();
     assertThat(service.history(FABRIKAM_ID)).extracting(RelationshipEvent::actor)
@@ -95,7 +98,7 @@ class RelationshipServiceTest {
   void acceptingForAnUnknownDomainCreatesAMinimalCustomer() {
     Invitation invitation = invite("Northwind Traders", "northwind", null, true);
 
-    String customerId = service.establishReseller(invitation, "ana@northwind.example", null);
+    String customerId = accepting.establishReseller(invitation, "ana@northwind.example", null);
 
     CustomerRecord customer = customers.find(customerId).orElseThrow();
     assertThat(customer.companyName()).isEqualTo("Northwind Traders");
@@ -124,7 +127,7 @@ class RelationshipServiceTest {
     invitations.claimAnswer(invitation.id(), new Answer(AnswerType.ACCEPT, AnswerChannel.LINK, " María José Pérez ",
         "maria@northwind.example", null, true));
 
-    String customerId = service.establishReseller(invitations.find(invitation.id()).orElseThrow(),
+    String customerId = accepting.establishReseller(invitations.find(invitation.id()).orElseThrow(),
         "maria@northwind.example", null);
 
     assertThat(customers.primaryContact(customerId)).contains(
@@ -157,7 +160,7 @@ class RelationshipServiceTest {
   void attestationIsRecordedWhenNoneIsCurrent() {
     assertThat(service.hasCurrentAttestation("fabrikam")).isFalse();
 
-    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "dana", attestation("Dana"));
+    accepting.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "dana", attestation("Dana"));
 
     assertThat(service.hasCurrentAttestation("fabrikam")).isTrue();
     assertThat(service.hasCurrentAttestation(" FABRIKAM ")).isTrue();
@@ -167,9 +170,9 @@ class RelationshipServiceTest {
 
   @Test
   void attestationIsNotRecordedWhenOneIsCurrent() {
-    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "dana", attestation("Dana"));
+    accepting.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "dana", attestation("Dana"));
 
-    service.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "eve", attestation("Eve"));
+    accepting.establishReseller(invite("Fabrikam", "fabrikam", FABRIKAM_ID, false), "eve", attestation("Eve"));
 
     assertThat(customers.attestations(FABRIKAM_ID)).extracting(AgreementAttestation::signerFirstName)
         .containsExactly("Dana");
@@ -181,7 +184,7 @@ class RelationshipServiceTest {
     Invitation invitation = invite("Northwind Traders", "northwind", null, false);
     assertThat(service.hasCurrentAttestation("northwind")).isFalse();
 
-    String customerId = service.establishReseller(invitation, "ana", attestation("Ana"));
+    String customerId = accepting.establishReseller(invitation, "ana", attestation("Ana"));
 
     assertThat(service.hasCurrentAttestation("northwind")).isTrue();
     assertThat(customers.attestations(customerId)).hasSize(1);
@@ -190,9 +193,9 @@ class RelationshipServiceTest {
   @Test
   void callingTwiceForTheSameInvitationAddsNothing() {
     Invitation invitation = invite("Fabrikam", "fabrikam", FABRIKAM_ID, true);
-    service.establishReseller(invitation, "dana", attestation("Dana"));
+    accepting.establishReseller(invitation, "dana", attestation("Dana"));
 
-    String again = service.establishReseller(invitation, "dana", attestation("Dana"));
+    String again = accepting.establishReseller(invitation, "dana", attestation("Dana"));
 
     assertThat(again).isEqualTo(FABRIKAM_ID);
     assertThat(service.history(FABRIKAM_ID)).hasSize(2);
@@ -203,9 +206,9 @@ class RelationshipServiceTest {
   @Test
   void callingTwiceForANewCustomerCreatesOnlyOne() {
     Invitation invitation = invite("Northwind Traders", "northwind", null, false);
-    String first = service.establishReseller(invitation, "ana", attestation("Ana"));
+    String first = accepting.establishReseller(invitation, "ana", attestation("Ana"));
 
-    String second = service.establishReseller(invitation, "ana", attestation("Ana"));
+    String second = accepting.establishReseller(invitation, "ana", attestation("Ana"));
 
     assertThat(second).isEqualTo(first);
     assertThat(jdbc.sql("select count(*) from customer where domain_prefix = 'northwind'").query(Long.class).single())

@@ -1,5 +1,7 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
+import io.partnerflow.customer.CustomerDetails;
+import io.partnerflow.customer.CustomerRecord;
 import io.partnerflow.reseller.Reseller;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,10 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
+import io.partnerflow.customer.AccountInfo;
+import io.partnerflow.customer.ContactRecord;
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.PrimaryContact;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,7 +1,11 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
 import io.partnerflow.catalog.Offer;
 import io.partnerflow.catalog.OfferCatalog;
+import io.partnerflow.customer.CustomerDirectory;
+import io.partnerflow.customer.CustomerQuery;
+import io.partnerflow.customer.CustomerRow;
+import io.partnerflow.customer.Relationship;
 import io.partnerflow.provisioning.ProvisioningService;
 import io.partnerflow.provisioning.SubscriptionRecord;
 import io.partnerflow.validation.PageResult;

@@ -1,11 +1,19 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
-import static io.partnerflow.customer.RegistryTestDatabase.FABRIKAM_ID;
+import static io.partnerflow.testsupport.RegistryTestDatabase.FABRIKAM_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.catalog.OrderLine;
 import io.partnerflow.consent.AgreementAttestation;
 import io.partnerflow.consent.AgreementProperties;
+import io.partnerflow.customer.AccountInfo;
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.NewCustomer;
+import io.partnerflow.customer.PrimaryContact;
+import io.partnerflow.customer.Relationship;
+import io.partnerflow.customer.RelationshipService;
+import io.partnerflow.invitation.AcceptedInvitations;
 import io.partnerflow.invitation.Answer;
 import io.partnerflow.invitation.AnswerChannel;
 import io.partnerflow.invitation.AnswerType;
@@ -70,6 +78,8 @@ class CustomerPagesTest {
 
   @Autowired
   RelationshipService relationships;
+  @Autowired
+  AcceptedInvitations acceptedInvitations;
 
   @Autowired
   InvitationRegistry invitations;
@@ -416,7 +426,7 @@ class CustomerPagesTest {
     AgreementAttestation attestation = new AgreementAttestation(agreement.type(), agreement.templateId(),
         LocalDate.now(), accepted.acceptingAdmin().firstName(), accepted.acceptingAdmin().lastName(), adminEmail, null,
         adminEmail, Instant.now());
-    return inTransaction.execute(status -> relationships.establishReseller(accepted, adminEmail, attestation));
+    return inTransaction.execute(status -> acceptedInvitations.establishReseller(accepted, adminEmail, attestation));
   }
 
   /** The page from the element with this id up to the end of its table, list or entry, for assertions on one part. */

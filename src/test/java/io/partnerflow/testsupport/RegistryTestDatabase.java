@@ -1,26 +1,29 @@
-package io.partnerflow.customer;
+package io.partnerflow.testsupport;
 
-import io.partnerflow.testsupport.MigratedDatabase;
+import io.partnerflow.customer.AccountInfo;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.Relationship;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A fresh in-memory H2 registry built by our Flyway migrations and demo data, plus customer fixtures. */
-final class RegistryTestDatabase {
+public final class RegistryTestDatabase {
 
-  static final String FABRIKAM_ID = "0b1c4e9a-5a52-4b8f-8a43-6d2f1e7c9a10";
-  static final String ADATUM_RESELLER_ID = "c7d1f6a2-1b7e-4d6b-9a40-0b3c1e5a7f01";
-  static final String TAILSPIN_RESELLER_ID = "c7d1f6a2-1b7e-4d6b-9a40-0b3c1e5a7f02";
+  public static final String FABRIKAM_ID = "0b1c4e9a-5a52-4b8f-8a43-6d2f1e7c9a10";
+  public static final String ADATUM_RESELLER_ID = "c7d1f6a2-1b7e-4d6b-9a40-0b3c1e5a7f01";
+  public static final String TAILSPIN_RESELLER_ID = "c7d1f6a2-1b7e-4d6b-9a40-0b3c1e5a7f02";
 
   private RegistryTestDatabase() {}
 
-  static JdbcClient create() {
+  public static JdbcClient create() {
     return JdbcClient.create(MigratedDatabase.withDemoData());
   }
 
   /** Inserts a customer (with a primary contact and the search key the registry writes) and returns its id. */
-  static String insertCustomer(JdbcClient jdbc, String companyName, String domainPrefix, Relationship relationship,
+  public static String insertCustomer(JdbcClient jdbc, String companyName, String domainPrefix, Relationship relationship,
       String resellerId, Instant createdAt) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""

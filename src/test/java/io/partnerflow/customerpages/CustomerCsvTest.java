@@ -1,12 +1,17 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
-import static io.partnerflow.customer.RegistryTestDatabase.ADATUM_RESELLER_ID;
-import static io.partnerflow.customer.RegistryTestDatabase.insertCustomer;
+import static io.partnerflow.testsupport.RegistryTestDatabase.ADATUM_RESELLER_ID;
+import static io.partnerflow.testsupport.RegistryTestDatabase.insertCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerflow.catalog.OfferCatalog;
+import io.partnerflow.customer.CustomerDirectory;
+import io.partnerflow.customer.CustomerQuery;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.Relationship;
 import io.partnerflow.provisioning.ProvisioningService;
+import io.partnerflow.testsupport.RegistryTestDatabase;
 import io.partnerflow.validation.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

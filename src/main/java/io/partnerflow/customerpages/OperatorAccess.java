@@ -1,4 +1,5 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
+
 
 import io.partnerflow.security.DemoUsersInitializer;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,8 +1,10 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.config.FullStopMessageSource;
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.Relationship;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,13 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
+import io.partnerflow.customer.AccountInfo;
+import io.partnerflow.customer.AccountInfoValidator;
+import io.partnerflow.customer.ConcurrentUpdateException;
+import io.partnerflow.customer.CustomerDirectory;
+import io.partnerflow.customer.CustomerQuery;
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.CustomerRow;
 import io.partnerflow.reseller.ResellerDirectory;
 import io.partnerflow.validation.PageResult;
 import io.partnerflow.validation.ValidationException;

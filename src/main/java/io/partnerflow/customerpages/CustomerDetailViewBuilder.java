@@ -1,6 +1,12 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
 import io.partnerflow.consent.AgreementProperties;
+import io.partnerflow.customer.ContactRecord;
+import io.partnerflow.customer.CustomerDetails;
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.RelationshipEvent;
+import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.relationship.EndRelationshipProcess;
 import io.partnerflow.reseller.ResellerDirectory;

@@ -1,5 +1,7 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
+import io.partnerflow.customer.CustomerQuery;
+import io.partnerflow.customer.Relationship;
 import io.partnerflow.validation.ValidationException;
 import io.partnerflow.validation.Violation;
 import java.net.URLEncoder;

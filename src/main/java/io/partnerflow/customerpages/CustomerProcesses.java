@@ -1,5 +1,10 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
+import io.partnerflow.customer.ContactRecord;
+import io.partnerflow.customer.CustomerDetails;
+import io.partnerflow.customer.CustomerRecord;
+import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.Relationship;
 import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.invitation.InvitationStarter;
 import io.partnerflow.relationship.EndRelationshipStarter;

@@ -1,5 +1,6 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
+import io.partnerflow.customer.CustomerDetails;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

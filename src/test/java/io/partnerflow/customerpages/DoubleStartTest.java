@@ -1,8 +1,9 @@
-package io.partnerflow.customer;
+package io.partnerflow.customerpages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partnerflow.customer.Relationship;
 import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.relationship.EndRelationshipProcess;
