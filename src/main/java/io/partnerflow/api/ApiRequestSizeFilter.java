@@ -1,17 +1,12 @@
 package io.partnerflow.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partnerflow.web.ReplayableBody;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
@@ -50,7 +45,7 @@ public class ApiRequestSizeFilter extends OncePerRequestFilter {
         tooLarge(request, response);
         return;
       }
-      chain.doFilter(new ReadBody(request, body), response);
+      chain.doFilter(new ReplayableBody(request, body), response);
       return;
     }
     chain.doFilter(request, response);
@@ -68,61 +63,5 @@ public class ApiRequestSizeFilter extends OncePerRequestFilter {
     // the rest of the body is not wanted: close the connection rather than read it
     response.setHeader("Connection", "close");
     json.writeValue(response.getOutputStream(), problem);
-  }
-
-  /** The chunked body, read here within the bound, for the controllers to read again. */
-  private static final class ReadBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    ReadBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

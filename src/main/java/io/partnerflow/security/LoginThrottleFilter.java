@@ -1,16 +1,11 @@
 package io.partnerflow.security;
 
+import io.partnerflow.web.ReplayableBody;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,7 +52,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
         return;
       }
-      forward = new ReplayedBody(request, body);
+      forward = new ReplayableBody(request, body);
       user = formField(new String(body, StandardCharsets.ISO_8859_1), "username");
     } else if (path.startsWith("/engine-rest")) {
       user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
@@ -116,61 +111,5 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       }
     }
     return Optional.empty();
-  }
-
-  /** The request with its body read once here and replayed to Camunda's login resource. */
-  private static final class ReplayedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    ReplayedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.partnerflow.web.ReplayableBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -116,10 +117,10 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    CachedBodyRequest cached;
+    ReplayableBody cached;
     try {
-      cached = CachedBodyRequest.of(request, MAX_BODY_BYTES);
-    } catch (CachedBodyRequest.TooLargeException e) {
+      cached = ReplayableBody.read(request, MAX_BODY_BYTES);
+    } catch (ReplayableBody.TooLargeException e) {
       refuse(response, 413, "InvalidRequestException", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
       return;
     }

@@ -1,4 +1,4 @@
-package io.partnerflow.trust;
+package io.partnerflow.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -12,19 +12,24 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read once (bounded) and can be read again by the engine's REST API. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body a filter has read (bounded) and that the next in the chain can read again:
+ * the submission guard, the /api size bound and the login throttle each look at a body first.
+ */
+public final class ReplayableBody extends HttpServletRequestWrapper {
 
-  static final class TooLargeException extends Exception {}
+  /** The body is larger than allowed. */
+  public static final class TooLargeException extends Exception {}
 
   private final byte[] body;
 
-  private CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  public ReplayableBody(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
 
-  static CachedBodyRequest of(HttpServletRequest request, int maxBytes) throws IOException, TooLargeException {
+  /** Reads the body, at most {@code maxBytes} of it. */
+  public static ReplayableBody read(HttpServletRequest request, int maxBytes) throws IOException, TooLargeException {
     if (request.getContentLengthLong() > maxBytes) {
       throw new TooLargeException();
     }
@@ -39,10 +44,10 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         }
       }
     }
-    return new CachedBodyRequest(request, out.toByteArray());
+    return new ReplayableBody(request, out.toByteArray());
   }
 
-  byte[] body() {
+  public byte[] body() {
     return body;
   }
 
