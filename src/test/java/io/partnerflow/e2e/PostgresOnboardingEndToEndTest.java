@@ -1,9 +1,8 @@
 package io.partnerflow.e2e;
 
 import io.partnerflow.mail.EmbeddedMailServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import io.partnerflow.testsupport.EnabledWhenPostgresAvailable;
+import io.partnerflow.testsupport.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,20 +33,10 @@ class PostgresOnboardingEndToEndTest {
   static final String OPERATOR_PASSWORD = "ci-operator-9Qw!";
   static final String MANAGER_PASSWORD = "ci-manager-3Rt!";
 
-  /**
-   * The test database starts empty on every run, as on a fresh CI machine: a schema left by an older
-   * build (other migration checksums, old deployments) must not decide the outcome.
-   */
+  /** The test database starts empty on every run, as on a fresh CI machine. */
   @BeforeAll
   static void startFromAnEmptyDatabase() throws Exception {
-    String url = System.getenv().getOrDefault("PARTNERFLOW_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    String user = System.getenv().getOrDefault("PARTNERFLOW_DB_USER", "postgres");
-    try (Connection connection = DriverManager.getConnection(url, user,
-        System.getenv().getOrDefault("PARTNERFLOW_DB_PASSWORD", ""));
-        Statement statement = connection.createStatement()) {
-      statement.execute("drop schema if exists public cascade");
-      statement.execute("create schema public");
-    }
+    PostgresTestDatabase.startEmpty();
   }
 
   @LocalServerPort int port;

@@ -1,4 +1,4 @@
-package io.partnerflow.e2e;
+package io.partnerflow.testsupport;
 
 import java.io.IOException;
 import java.lang.annotation.ElementType;
@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(EnabledWhenPostgresAvailable.Condition.class)
-@interface EnabledWhenPostgresAvailable {
+public @interface EnabledWhenPostgresAvailable {
 
+  /** The condition behind the annotation. */
   class Condition implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
