@@ -9,47 +9,21 @@ import io.partnerflow.onboarding.AdminPasswordHandOver;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The temporary admin password: shown to the user working the hand-over task and to nobody else,
  * through no other endpoint, never in history, gone when the task ends. Every read path is tried
  * as the manager, as another operator, and after completion.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AdminPasswordSecrecyTest {
+class AdminPasswordSecrecyTest extends TrustBoundaryHttpTest {
 
-  static final String OTHER_OPERATOR = "operator3";
   static final String PASSWORD = "temporaryAdminPassword";
 
-  @LocalServerPort int port;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
   @Autowired AdminPasswordHandOver handOvers;
-  @Autowired JdbcClient jdbc;
-
-  EngineDoor.Clients clients;
-  OnboardingAtDoor onboarding;
-
-  @BeforeEach
-  void setUp() {
-    OnboardingAtDoor.ensureOperator(identityService, OTHER_OPERATOR);
-    clients = new EngineDoor.Clients(port);
-    onboarding = new OnboardingAtDoor(clients.as(EngineDoor.ENGINE_REST, "operator"), taskService, managementService);
-  }
 
   @ParameterizedTest
   @EnumSource(EngineDoor.class)

@@ -7,47 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
 import java.net.http.HttpResponse;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The README's "Who may do what" table, row by row: each forbidden call is tried through both
  * doors of the engine REST API and must be refused with nothing changed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class LeastPrivilegeTest {
+class LeastPrivilegeTest extends TrustBoundaryHttpTest {
 
-  static final String OTHER_OPERATOR = "operator2";
-
-  @LocalServerPort int port;
-  @Autowired TaskService taskService;
-  @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-
-  EngineDoor.Clients clients;
-  OnboardingAtDoor onboarding;
-
-  @BeforeEach
-  void setUp() {
-    OnboardingAtDoor.ensureOperator(identityService, OTHER_OPERATOR);
-    clients = new EngineDoor.Clients(port);
-    onboarding = new OnboardingAtDoor(clients.as(EngineDoor.ENGINE_REST, "operator"), taskService, managementService);
-  }
 
   // --- Operators
 
@@ -111,6 +84,27 @@ class LeastPrivilegeTest {
     assertForbidden(operator.getRaw("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"));
     assertForbidden(operator.getRaw("/camunda/api/admin/plugin/adminPlugins/default/"));
     assertThat(operator.getRaw("/camunda/api/admin/auth/user/default").body()).doesNotContain("\"cockpit\"");
+  }
+
+  // --- Administrators: they repair, the contract still holds
+
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void administratorsWriteVariablesButNeitherCompleteOthersTasksNorBreakAContract(EngineDoor door) {
+    String pi = onboarding.atAgreement();
+    Task task = onboarding.claimed(pi, Ids.CONFIRM_CUSTOMER_AGREEMENT); // claimed by "operator"
+    EngineDoor.Client admin = clients.as(door, "admin");
+
+    assertThat(admin.put("/process-instance/" + pi + "/variables/repairNote", "{\"value\":\"checked\"}")
+        .statusCode()).isEqualTo(204);
+    assertForbidden(admin.post("/task/" + task.getId() + "/submit-form", body(agreement())));
+    HttpResponse<String> forged = admin.post("/process-definition/key/customer-onboarding/submit-form",
+        "{\"variables\":{\"reviewReached\":{\"value\":true}}}");
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+    assertThat(forged.body()).contains("reviewReached");
+
+    assertThat(runtimeService.getVariable(pi, "repairNote")).isEqualTo("checked");
+    assertThat(runtimeService.getActiveActivityIds(pi)).containsExactly(Ids.CONFIRM_CUSTOMER_AGREEMENT);
   }
 
   // --- Managers

@@ -11,19 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
 import java.net.http.HttpResponse;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Issue 10's attacks on the onboarding, replayed through both doors of the engine REST API by an
@@ -31,24 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * refused with a 4xx that names the field, and change nothing: the task stays open, no variable
  * moves, the registry keeps its rows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class TrustBoundaryAttackTest {
-
-  @LocalServerPort int port;
-  @Autowired TaskService taskService;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
-  @Autowired JdbcClient jdbc;
-
-  EngineDoor.Clients clients;
-  OnboardingAtDoor onboarding;
-
-  @BeforeEach
-  void setUp() {
-    clients = new EngineDoor.Clients(port);
-    onboarding = new OnboardingAtDoor(clients.as(EngineDoor.ENGINE_REST, "operator"), taskService, managementService);
-  }
+class TrustBoundaryAttackTest extends TrustBoundaryHttpTest {
 
   // --- Forged onboarding: the review submitted with the order, reseller and attestation rewritten
 
