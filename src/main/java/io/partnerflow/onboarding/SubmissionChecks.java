@@ -77,9 +77,7 @@ public class SubmissionChecks {
    * history; {@code attestedBy} and {@code attestedAt} are overwritten with it).
    */
   public AgreementAttestation attestation(DelegateExecution execution) {
-    AgreementConsent consent = new AgreementConsent(AGREEMENT_ACCEPTED.from(execution),
-        AGREEMENT_DATE_ACCEPTED.from(execution), SIGNER_FIRST_NAME.from(execution), SIGNER_LAST_NAME.from(execution),
-        SIGNER_EMAIL.from(execution), SIGNER_PHONE.from(execution));
+    AgreementConsent consent = consentOf(execution);
     List<Violation> violations = new ArrayList<>(consentPolicy.check(consent));
     Optional<Confirmation> confirmation = confirmations.latest(execution.getProcessInstanceId());
     if (confirmation.isEmpty()) {
@@ -92,6 +90,17 @@ public class SubmissionChecks {
     return new AgreementAttestation(agreement.type(), agreement.templateId(),
         consentPolicy.parseDate(consent.dateAccepted()), consent.signerFirstName(), consent.signerLastName(),
         consent.signerEmail(), consent.signerPhone(), by.userId(), by.at());
+  }
+
+  /** The consent rules hold ("Check customer consent"; the attester is settled at creation). */
+  public void consent(DelegateExecution execution) {
+    Violations.enforce(execution, AGREEMENT_ERRORS, consentPolicy.check(consentOf(execution)), Errors.CONSENT_MISSING);
+  }
+
+  private static AgreementConsent consentOf(DelegateExecution execution) {
+    return new AgreementConsent(AGREEMENT_ACCEPTED.from(execution), AGREEMENT_DATE_ACCEPTED.from(execution),
+        SIGNER_FIRST_NAME.from(execution), SIGNER_LAST_NAME.from(execution), SIGNER_EMAIL.from(execution),
+        SIGNER_PHONE.from(execution));
   }
 
   /**
@@ -112,14 +121,17 @@ public class SubmissionChecks {
   }
 
   /**
-   * The order lines as "Select subscriptions" submitted them, valid against today's catalog; the
-   * review table ({@code orderSummary}) is rebuilt from them, never read.
+   * The order lines as "Select subscriptions" submitted them, valid against today's catalog ("Validate
+   * order" and again at creation); the review table ({@code orderSummary}) is rebuilt from them, never read.
    */
   public List<OrderLine> order(DelegateExecution execution) {
     List<OrderLineInput> submitted = ORDER_LINES.optionalFrom(execution).orElse(List.of());
     Map<String, Offer> offers = catalog.allById();
     Violations.enforce(execution, ORDER_ERRORS, orderValidator.validate(submitted, offers), Errors.ORDER_INVALID);
-    List<OrderSummaryLine> summary = OrderSummaryLine.of(OrderValidator.usedLines(submitted), offers);
+    // The form's unused lines go; "Update subscriptions" then shows lines 1..n without gaps
+    List<OrderLineInput> used = OrderValidator.usedLines(submitted);
+    ORDER_LINES.set(execution, used);
+    List<OrderSummaryLine> summary = OrderSummaryLine.of(used, offers);
     ORDER_SUMMARY.set(execution, summary);
     return summary.stream().map(l -> new OrderLine(l.lineNumber(), l.offerId(), l.quantity())).toList();
   }

@@ -3,8 +3,8 @@ package io.partnerflow.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -15,27 +15,31 @@ import org.camunda.bpm.webapp.impl.util.ServletContextUtil;
  * pages: who is logged in, logging in the way Camunda's own login does, and logging out. One login
  * for everything, whichever side it happened on.
  */
-final class WebappSession {
+public final class WebappSession {
 
   /** Where the Camunda webapps keep their {@link Authentications} (AuthenticationUtil's key is protected). */
   static final String CAMUNDA_SESSION_ATTRIBUTE = "authenticatedUser";
 
   private WebappSession() {}
 
-  /** The user the session is logged in as for this engine, null if none (or the user was deleted since). */
-  static String userId(HttpServletRequest request, ProcessEngine processEngine) {
+  /** The session's login to this engine as the Camunda webapps keep it (user, groups, apps), if any. */
+  public static Optional<UserAuthentication> authentication(HttpServletRequest request, ProcessEngine processEngine) {
     HttpSession session = request.getSession(false);
     if (session == null
-        || !(session.getAttribute(CAMUNDA_SESSION_ATTRIBUTE) instanceof Authentications authentications)) {
-      return null;
+        || !(session.getAttribute(CAMUNDA_SESSION_ATTRIBUTE) instanceof Authentications authentications)
+        || !(authentications.getAuthenticationForProcessEngine(processEngine.getName()) instanceof UserAuthentication user)
+        || user.getIdentityId() == null) {
+      return Optional.empty();
     }
-    Authentication authentication = authentications.getAuthenticationForProcessEngine(processEngine.getName());
-    if (authentication == null || authentication.getIdentityId() == null) {
-      return null;
-    }
-    String userId = authentication.getIdentityId();
-    // a user deleted in Admin must not live on in an old session
-    return processEngine.getIdentityService().createUserQuery().userId(userId).count() > 0 ? userId : null;
+    return Optional.of(user);
+  }
+
+  /** The user the session is logged in as for this engine, null if none (or the user was deleted since). */
+  static String userId(HttpServletRequest request, ProcessEngine processEngine) {
+    return authentication(request, processEngine).map(UserAuthentication::getIdentityId)
+        // a user deleted in Admin must not live on in an old session
+        .filter(userId -> processEngine.getIdentityService().createUserQuery().userId(userId).count() > 0)
+        .orElse(null);
   }
 
   /**

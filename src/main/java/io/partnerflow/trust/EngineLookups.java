@@ -1,7 +1,6 @@
 package io.partnerflow.trust;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,10 +12,8 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import io.partnerflow.security.WebappSession;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -47,15 +44,10 @@ public class EngineLookups {
    */
   Optional<Caller> caller(HttpServletRequest request) {
     ProcessEngine engine = engineProvider.getObject();
-    HttpSession session = request.getSession(false);
-    if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/") && session != null) {
-      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-      if (authentications != null
-          && authentications.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user) {
-        return Optional.of(new Caller(user.getIdentityId(), isAdmin(user.getGroupIds()),
-            user.getAuthorizedApps() == null ? java.util.Set.of() : java.util.Set.copyOf(user.getAuthorizedApps())));
-      }
-      return Optional.empty();
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+      return WebappSession.authentication(request, engine).map(user -> new Caller(user.getIdentityId(),
+          isAdmin(user.getGroupIds()),
+          user.getAuthorizedApps() == null ? java.util.Set.of() : java.util.Set.copyOf(user.getAuthorizedApps())));
     }
     Authentication current = engine.getIdentityService().getCurrentAuthentication();
     if (current == null || current.getUserId() == null) {
