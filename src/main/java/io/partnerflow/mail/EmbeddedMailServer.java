@@ -36,6 +36,11 @@ public class EmbeddedMailServer {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
   public static final String HOST = "127.0.0.1";
+  /**
+   * How long start() waits for the ports to open. GreenMail's 2 s default was too short on a busy
+   * CI machine (a test failed with "Could not start mail server").
+   */
+  static final long STARTUP_TIMEOUT_MILLIS = 30_000;
 
   private final int smtpPort;
   private final int imapPort;
@@ -58,6 +63,9 @@ public class EmbeddedMailServer {
       new ServerSetup(this.smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
       new ServerSetup(this.imapPort, HOST, ServerSetup.PROTOCOL_IMAP)
     };
+    for (ServerSetup setup : setups) {
+      setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+    }
     this.greenMail =
         new GreenMail(setups)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
