@@ -3,6 +3,7 @@ package io.partnerflow.benchmark;
 import io.partnerflow.PartnerflowApplication;
 import io.partnerflow.benchmark.BenchmarkSettings.Database;
 import io.partnerflow.mail.EmbeddedMailServer;
+import io.partnerflow.testsupport.ShippedConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,7 +60,8 @@ final class BenchmarkApp implements AutoCloseable {
     // The mail store as shipped (next to the database), but fresh per variant and never ./data/mail
     properties.put("partnerflow.mail.embedded.store-dir", directory.resolve("mail").toString());
     if (database == Database.H2) {
-      properties.put("spring.datasource.url", "jdbc:h2:file:" + directory.resolve("partnerflow") + ";DB_CLOSE_ON_EXIT=FALSE");
+      // The shipped URL and its settings (WRITE_DELAY=0), only the file moved
+      properties.put("spring.datasource.url", ShippedConfiguration.h2UrlAt(directory.resolve("partnerflow")));
     } else {
       recreatePostgresDatabase();
       properties.put("spring.datasource.url", postgresUrl(POSTGRES_DATABASE));
@@ -71,7 +73,12 @@ final class BenchmarkApp implements AutoCloseable {
       properties.put("partnerflow.security.manager-password", "Benchmark-manager-1");
       builder.profiles("postgres");
     }
-    properties.putAll(variant.properties);
+    variant.properties.forEach((name, value) -> {
+      if (value.contains(Variant.H2_FILE) && database != Database.H2) {
+        throw new IllegalArgumentException("benchmark.variants: " + variant.id + " is for H2 only");
+      }
+      properties.put(name, value.replace(Variant.H2_FILE, directory.resolve("partnerflow").toString()));
+    });
     // The product's own configuration only: not the tests' config/application.properties, which the
     // test classpath also carries. Command-line arguments outrank application.yml.
     properties.put("spring.config.location", "classpath:/");

@@ -11,6 +11,10 @@ import java.util.Map;
 enum Variant {
   PRODUCT("product", "application.yml as shipped", Map.of()),
 
+  /** H2 only, before: H2's default write delay (500 ms), which lost acknowledged commits on kill -9. */
+  H2_DELAYED_WRITES("h2-delayed-writes", "H2 without WRITE_DELAY=0 (its default 500 ms; loses commits on kill -9)",
+      Map.of("spring.datasource.url", "jdbc:h2:file:" + Variant.H2_FILE + ";DB_CLOSE_ON_EXIT=FALSE")),
+
   /** The tuning tried and rejected: a small fixed pool taking more jobs per acquisition, short idle waits. */
   JOB_EXECUTOR_SMALL_POOL("job-executor-small-pool", "job executor: 4 threads, 8 jobs per acquisition, 100 ms-1 s idle wait",
       Map.of(
@@ -44,6 +48,9 @@ enum Variant {
   /** Lets the serialization section measure Java-serialized variables, which the product's engine rejects. */
   JAVA_SERIALIZATION_ALLOWED("java-serialization-allowed", "Java-serialized variables allowed (measured, not shipped)",
       Map.of("camunda.bpm.generic-properties.properties.java-serialization-format-enabled", "true"));
+
+  /** Stands for the variant's H2 database file in property values. */
+  static final String H2_FILE = "{h2-file}";
 
   final String id;
   final String description;
