@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -25,18 +26,21 @@ public class EmbeddedMailServerConfiguration {
   }
 
   @Bean
-  public JavaMailSenderImpl mailSender(EmbeddedMailServer server) {
-    return mailSenderFor(server);
+  public JavaMailSenderImpl mailSender(EmbeddedMailServer server, Environment environment) {
+    return mailSenderFor(server, MailTimeoutsConfiguration.timeouts(environment));
   }
 
   static JavaMailSenderImpl mailSenderFor(EmbeddedMailServer server) {
+    return mailSenderFor(server, SmtpTimeouts.DEFAULTS);
+  }
+
+  static JavaMailSenderImpl mailSenderFor(EmbeddedMailServer server, SmtpTimeouts timeouts) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost(server.host());
     sender.setPort(server.smtpPort());
     sender.setProtocol("smtp");
     sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
-    sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
+    timeouts.applyTo(sender);
     return sender;
   }
 }

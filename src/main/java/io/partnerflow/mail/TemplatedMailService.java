@@ -30,8 +30,14 @@ import org.thymeleaf.context.Context;
  * Renders a {@link TemplatedMail} in its locale and sends it at most once per idempotency key.
  *
  * <p>Sending happens inside the engine's job transaction, which may still roll back after the mail
- * went out (and then the job is retried). So the key is recorded in {@code sent_mail} in a
- * transaction of its own right after the send, and a retry finds it and skips.
+ * went out (and then the job is retried). So the key goes into {@code sent_mail} in a transaction
+ * of its own, which commits right after the server accepted the mail, and a retry finds it and
+ * skips. The row is written before the send: its unique key holds a lock until that transaction
+ * ends, so a second sender of the same key (the same job run again elsewhere) waits, then finds
+ * the mail sent, or sends it itself if this send failed. Two sends of one key never overlap.
+ *
+ * <p>What remains: a crash, or a reply lost past the read timeout, after the server accepted the
+ * mail and before that commit sends it once more on the retry, with the same Message-ID.
  */
 @Service
 public class TemplatedMailService {
@@ -67,6 +73,8 @@ public class TemplatedMailService {
    * @return true if it was sent now, false if it had been sent before
    * @throws org.springframework.mail.MailException if rendering or sending fails (nothing recorded,
    *     so a retry sends it)
+   * @throws org.springframework.dao.DataAccessException if the database fails or times out while
+   *     another worker sends the same key (nothing sent; a retry finds out)
    */
   public boolean send(TemplatedMail mail) {
     String key = mail.idempotencyKey();
@@ -76,8 +84,15 @@ public class TemplatedMailService {
     }
     String subject = subject(mail);
     MimeMessage message = build(mail, subject);
-    sender.send(message);
-    record(mail, subject);
+    try {
+      ownTransaction.executeWithoutResult(status -> {
+        record(mail, subject);
+        sender.send(message);
+      });
+    } catch (DuplicateKeyException e) {
+      log.info("Mail {} was sent meanwhile by another worker; not sending it again", key);
+      return false;
+    }
     log.info("Sent mail {} (template {}, {})", key, mail.template(), mail.locale().toLanguageTag());
     return true;
   }
@@ -151,22 +166,13 @@ public class TemplatedMailService {
   }
 
   private void record(TemplatedMail mail, String subject) {
-    try {
-      ownTransaction.executeWithoutResult(
-          status ->
-              jdbc.sql(
-                      "insert into sent_mail (mail_key, recipient, subject, sent_at)"
-                          + " values (?, ?, ?, ?)")
-                  .params(
-                      mail.idempotencyKey(),
-                      truncate(mail.to(), 320),
-                      truncate(subject, 500),
-                      LocalDateTime.now(ZoneOffset.UTC))
-                  .update());
-    } catch (DuplicateKeyException e) {
-      // A concurrent send of the same key got there first; the mail is recorded either way.
-      log.warn("Mail {} was sent concurrently by another worker", mail.idempotencyKey());
-    }
+    jdbc.sql("insert into sent_mail (mail_key, recipient, subject, sent_at) values (?, ?, ?, ?)")
+        .params(
+            mail.idempotencyKey(),
+            truncate(mail.to(), 320),
+            truncate(subject, 500),
+            LocalDateTime.now(ZoneOffset.UTC))
+        .update();
   }
 
   private static String truncate(String value, int max) {
