@@ -54,10 +54,10 @@ public final class SimulatedFaults {
   public synchronized Optional<String> failBeforeWork() {
     if (failNextLeft > 0) {
       failNextLeft--;
-      return Optional.of("fail-next (" + failNextLeft + " more to fail)");
+      return Optional.of("fail-next, " + failNextLeft + " more to fail");
     }
     if (failingUntil != null && clock.instant().isBefore(failingUntil)) {
-      return Optional.of("fail-for (every call fails until " + failingUntil + ")");
+      return Optional.of("fail-for, every call fails until " + failingUntil);
     }
     return Optional.empty();
   }

@@ -4,6 +4,7 @@ import io.partnerflow.provisioning.SimulatedPartnerCenterRecords.RemoteSubscript
 import io.partnerflow.provisioning.SimulatedPartnerCenterRecords.RemoteSuspension;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -106,6 +107,6 @@ public class SimulatedPartnerCenter implements PartnerCenterClient {
   }
 
   private static String kebab(String field) {
-    return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 }
