@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,20 @@ public final class ImapMailbox implements AutoCloseable {
   public static final int FETCH_BATCH = 25;
   /** Bigger mails (attachments) are not fetched whole: only their text part is read. */
   public static final int PREFETCH_MAX_SIZE = 512 * 1024;
+
+  // Every IMAP connection's timeouts, set here only. Without them JavaMail waits forever: a server
+  // that accepts the connection but never answers would hold the scheduler's thread (both pollers
+  // share it) for good. A failed poll is simply retried at the next interval (10 s by default), so
+  // the bounds are short: a server slower than this is treated as down for this poll.
+  /** Opening the TCP connection: a reachable server accepts within milliseconds; 5 s allows a slow network. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Silence while waiting for any answer (greeting, login, SEARCH, one FETCH of a batch): per read,
+   * not per command, so a big batch that keeps arriving is not cut off.
+   */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+  /** A command that cannot be sent (the server stopped reading); JavaMail closes the socket after it. */
+  public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
   /** Where the mailbox is, as resolved from the properties and the embedded server. */
   public record Settings(String protocol, String host, int port, String username, String password) {
@@ -166,8 +181,9 @@ public final class ImapMailbox implements AutoCloseable {
     String p = "mail." + settings.protocol() + ".";
     Properties properties = new Properties();
     properties.put("mail.store.protocol", settings.protocol());
-    properties.put(p + "connectiontimeout", "10000");
-    properties.put(p + "timeout", "30000");
+    properties.put(p + "connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+    properties.put(p + "timeout", String.valueOf(READ_TIMEOUT.toMillis()));
+    properties.put(p + "writetimeout", String.valueOf(WRITE_TIMEOUT.toMillis()));
     // Reading a body must not mark it \Seen: only a handled mail is marked
     properties.put(p + "peek", "true");
     return Session.getInstance(properties);

@@ -3,7 +3,9 @@ package io.partnerflow.provisioning;
 /**
  * The commerce system that creates subscriptions (Microsoft Partner Center for a real partner).
  * Calls carry an idempotency key: the same key twice returns the same subscription, so a retried
- * job never buys twice.
+ * job never buys twice. A failed call throws (e.g. {@link PartnerCenterUnavailableException} when
+ * nothing was done, {@link PartnerCenterTimeoutException} when it is unknown whether it was): the
+ * caller's job fails and is retried with the same key.
  */
 public interface PartnerCenterClient {
 

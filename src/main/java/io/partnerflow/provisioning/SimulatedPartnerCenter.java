@@ -1,32 +1,112 @@
 package io.partnerflow.provisioning;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import io.partnerflow.provisioning.SimulatedPartnerCenterRecords.RemoteSubscription;
+import io.partnerflow.provisioning.SimulatedPartnerCenterRecords.RemoteSuspension;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Stand-in for Partner Center until a real client is configured: derives the subscription id from
- * the idempotency key, which is exactly the idempotency the real API gives.
+ * Stand-in for Partner Center until a real client is configured, faithful to its contract: it keeps
+ * what it created in tables of its own ({@link SimulatedPartnerCenterRecords}), committed whatever
+ * our transaction does, and the same idempotency key returns the same subscription.
+ *
+ * <p>It breaks on purpose when told to ({@link PartnerCenterFaults}: at start from
+ * {@code partnerflow.partner-center.simulated.*}, at run time by an administrator): a 503 before any
+ * work, or a timeout after the work was committed. Each injected fault is logged at WARN, so an
+ * operator looking at a failed job sees that it was simulated.
  */
 @Component
 @ConditionalOnMissingBean(value = PartnerCenterClient.class, ignored = SimulatedPartnerCenter.class)
 public class SimulatedPartnerCenter implements PartnerCenterClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedPartnerCenter.class);
+  static final String PROPERTIES_PREFIX = "partnerflow.partner-center.simulated.";
+
+  private final SimulatedFaults faults;
+  private final SimulatedPartnerCenterRecords records;
+
+  public SimulatedPartnerCenter(PartnerCenterFaults configured, JdbcClient jdbc, Clock clock,
+      PlatformTransactionManager transactions) {
+    if (!configured.violations().isEmpty()) {
+      // A fault setting nobody can apply must stop the start, not be ignored
+      throw new IllegalStateException("Invalid " + PROPERTIES_PREFIX + "*: " + configured.violations().stream()
+          .map(v -> PROPERTIES_PREFIX + kebab(v.field()) + ": " + v.message()).collect(Collectors.joining("; ")));
+    }
+    this.faults = new SimulatedFaults(clock, configured);
+    this.records = new SimulatedPartnerCenterRecords(jdbc, clock, transactions);
+    if (!configured.equals(PartnerCenterFaults.NONE)) {
+      LOG.warn("Simulated Partner Center starts with faults: {}", faults.state());
+    }
+  }
 
   @Override
   public String createSubscription(String idempotencyKey, String customerId, String offerId, int quantity,
       String resellerPartnerId) {
-    String id = UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
-    LOG.info("Simulated Partner Center: subscription {} ({} x {}) for customer {}", id, quantity, offerId, customerId);
-    return id;
+    failIfTold("createSubscription", idempotencyKey);
+    RemoteSubscription subscription = records.createOrRepeat(idempotencyKey, customerId, offerId, quantity,
+        resellerPartnerId);
+    LOG.info("Simulated Partner Center: subscription {} ({} x {}) for customer {}, request {} (seen {} time(s))",
+        subscription.id(), quantity, offerId, customerId, idempotencyKey, subscription.requests());
+    timeOutIfTold("createSubscription", idempotencyKey);
+    return subscription.id();
   }
 
   @Override
   public void suspendSubscription(String idempotencyKey, String subscriptionId) {
-    LOG.info("Simulated Partner Center: subscription {} suspended (request {})", subscriptionId, idempotencyKey);
+    failIfTold("suspendSubscription", idempotencyKey);
+    RemoteSuspension suspension = records.suspendOrRepeat(idempotencyKey, subscriptionId);
+    LOG.info("Simulated Partner Center: subscription {} suspended, request {} (seen {} time(s))", subscriptionId,
+        idempotencyKey, suspension.requests());
+    timeOutIfTold("suspendSubscription", idempotencyKey);
+  }
+
+  /** The faults it breaks with now; the administrators' switch reads and replaces them. */
+  public SimulatedFaults faults() {
+    return faults;
+  }
+
+  /** What it created and suspended, as the remote system would show it. */
+  public SimulatedPartnerCenterRecords records() {
+    return records;
+  }
+
+  private void failIfTold(String operation, String idempotencyKey) {
+    Optional<String> fault = faults.failBeforeWork();
+    if (fault.isPresent()) {
+      LOG.warn("Simulated Partner Center fault: {} request {} answered 503 Service Unavailable before any work;"
+          + " cause: {}", operation, idempotencyKey, fault.get());
+      throw new PartnerCenterUnavailableException(503,
+          "Partner Center unavailable: 503 Service Unavailable (simulated " + fault.get() + ")");
+    }
+  }
+
+  /** After the work is committed: the remote succeeded, but its answer never reaches us. */
+  private void timeOutIfTold(String operation, String idempotencyKey) {
+    Duration wait = faults.timeoutAfterWork();
+    if (wait.isZero()) {
+      return;
+    }
+    LOG.warn("Simulated Partner Center fault: {} request {} was carried out, but its answer is lost: waiting {},"
+        + " then timing out (timeout-after-work)", operation, idempotencyKey, wait);
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new PartnerCenterTimeoutException("Partner Center did not answer " + operation + " within " + wait
+        + " (simulated timeout-after-work: the request was carried out)");
+  }
+
+  private static String kebab(String field) {
+    return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,7 @@
 package io.partnerflow.referral;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
     matchIfMissing = true)
 public class ReferralMailPollingConfiguration {
 
+  private static final Logger log = LoggerFactory.getLogger(ReferralMailPollingConfiguration.class);
+
   private final ReferralMailPoller poller;
 
   public ReferralMailPollingConfiguration(ReferralMailPoller poller) {
@@ -24,6 +28,13 @@ public class ReferralMailPollingConfiguration {
   @Scheduled(initialDelayString = "${partnerflow.referral.mail.poll-interval:PT10S}",
       fixedDelayString = "${partnerflow.referral.mail.poll-interval:PT10S}")
   public void pollReferrals() {
-    poller.pollOnce();
+    // pollOnce reports an unreachable mailbox itself; anything else it throws ends this poll only.
+    // Caught here rather than left to the scheduler's error handler, which may be one that rethrows,
+    // and a periodic task that throws is never run again.
+    try {
+      poller.pollOnce();
+    } catch (RuntimeException e) {
+      log.warn("Polling the referrals mailbox failed; trying again at the next interval", e);
+    }
   }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -45,7 +46,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>Our pages and API: Spring Security, against Camunda's identity service
  *       ({@link CamundaAuthenticationProvider}), the Camunda webapp session being the session
  *       ({@link CamundaSessionSecurityContextRepository}); CSRF tokens on our forms; security headers.
- *       /api takes HTTP Basic or the session and answers 401/403/429 as problem details; pages send
+ *       /api takes HTTP Basic or the session and answers 401/403/429 as problem details ({@link #ADMIN_API_PATHS}
+ *       for administrators only); pages send
  *       browsers without a session to /login. /invitation/* (customers, no Camunda account) is public.</li>
  *   <li>All logins, Camunda's included, behind the {@link LoginThrottle}; the engine never locks a user.</li>
  * </ul>
@@ -59,6 +61,8 @@ public class SecurityConfiguration {
       "/customers/*", "/mailbox/*", LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH, "/invitation/*"};
 
   static final String[] API_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**"};
+  /** Under /api, for administrators (Camunda group camunda-admin) only: the simulated Partner Center's faults. */
+  static final String[] ADMIN_API_PATHS = {"/api/simulation/**"};
   static final String[] INVITATION_PATHS = {"/invitation/**"};
   static final String[] PAGE_PATHS = {"/customers/**", "/mailbox/**", "/swagger-ui.html", "/swagger-ui/**",
       LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH};
@@ -150,7 +154,9 @@ public class SecurityConfiguration {
       ObjectMapper json) throws Exception {
     http.securityMatcher(API_PATHS)
         .authenticationManager(authentication)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(ADMIN_API_PATHS).hasAuthority(CamundaUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN)
+            .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("partnerflow").authenticationEntryPoint(SecurityResponses.api(json)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(

@@ -40,6 +40,11 @@ final class ApiTestClient {
     return send(builder(path).GET().build());
   }
 
+  HttpResponse<String> put(String path, String json) {
+    return send(builder(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json))
+        .build());
+  }
+
   HttpResponse<String> post(String path, String idempotencyKey, String json) {
     return send(postRequest(path, idempotencyKey, json));
   }

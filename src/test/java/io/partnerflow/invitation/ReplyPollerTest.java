@@ -280,7 +280,7 @@ class ReplyPollerTest {
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  private static void sendOverSmtp(EmbeddedMailServer server, MimeMessage message) throws MessagingException {
+  static void sendOverSmtp(EmbeddedMailServer server, MimeMessage message) throws MessagingException {
     try (Transport transport = session().getTransport("smtp")) {
       transport.connect(server.host(), server.smtpPort(), null, null);
       transport.sendMessage(message, message.getAllRecipients());
@@ -299,11 +299,11 @@ class ReplyPollerTest {
         Duration.ofSeconds(10));
   }
 
-  private static InvitationProperties invitationProperties() {
+  static InvitationProperties invitationProperties() {
     return new InvitationProperties(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(30), REPLY_MAILBOX);
   }
 
-  private static <T> ObjectProvider<T> provider(Class<T> type, T bean) {
+  static <T> ObjectProvider<T> provider(Class<T> type, T bean) {
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
     if (bean != null) {
       beans.addBean(type.getSimpleName(), bean);
@@ -315,7 +315,7 @@ class ReplyPollerTest {
     return Session.getInstance(new Properties());
   }
 
-  private static MimeMessage reply(String messageId, String subject, String inReplyTo, String text)
+  static MimeMessage reply(String messageId, String subject, String inReplyTo, String text)
       throws MessagingException {
     MimeMessage message = new MimeMessage(session()) {
       @Override

@@ -254,7 +254,7 @@ class ReferralMailPollerTest {
     }
   }
 
-  private static void sendOverSmtp(EmbeddedMailServer server, MimeMessage message) throws MessagingException {
+  static void sendOverSmtp(EmbeddedMailServer server, MimeMessage message) throws MessagingException {
     try (Transport transport = Session.getInstance(new Properties()).getTransport("smtp")) {
       transport.connect(server.host(), server.smtpPort(), null, null);
       transport.sendMessage(message, message.getAllRecipients());
@@ -273,7 +273,7 @@ class ReferralMailPollerTest {
         transactions, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  private static ObjectProvider<EmbeddedMailServer> provider(EmbeddedMailServer bean) {
+  static ObjectProvider<EmbeddedMailServer> provider(EmbeddedMailServer bean) {
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
     if (bean != null) {
       beans.addBean("embeddedMailServer", bean);
@@ -281,7 +281,7 @@ class ReferralMailPollerTest {
     return beans.getBeanProvider(EmbeddedMailServer.class);
   }
 
-  private static MimeMessage mail(String messageId, String from, String fromName, String subject, String text)
+  static MimeMessage mail(String messageId, String from, String fromName, String subject, String text)
       throws Exception {
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
       @Override
