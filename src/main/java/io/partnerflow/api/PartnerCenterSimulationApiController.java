@@ -50,7 +50,7 @@ public class PartnerCenterSimulationApiController {
   @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(operationId = "setPartnerCenterFaults", summary = "Replace the simulated Partner Center's faults",
       description = "failNext: the next N calls answer 503 before doing anything. failFor (ISO-8601, e.g. PT2M): "
-          + "every call answers 503 for that long from now. timeoutAfterWork (up to PT1M): every call does its work, "
+          + "every call answers 503 for that long from now. timeoutAfterWork (up to PT15S): every call does its work, "
           + "then times out. A field left out is off; {} switches every fault off.")
   @ApiResponse(responseCode = "200", description = "The faults set now")
   @ApiResponse(responseCode = "404", description = "The Partner Center in use is not the simulated one")

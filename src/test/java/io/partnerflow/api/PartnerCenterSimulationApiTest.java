@@ -102,7 +102,7 @@ class PartnerCenterSimulationApiTest {
   void aRuleBrokenIs422NamingTheField() {
     assertInvalid(admin.put(FAULTS, "{\"failNext\":-1}"), 422, "failNext");
     assertInvalid(admin.put(FAULTS, "{\"failFor\":\"-PT1M\"}"), 422, "failFor");
-    assertInvalid(admin.put(FAULTS, "{\"timeoutAfterWork\":\"PT2M\"}"), 422, "timeoutAfterWork");
+    assertInvalid(admin.put(FAULTS, "{\"timeoutAfterWork\":\"PT16S\"}"), 422, "timeoutAfterWork");
     assertThat(simulated.faults().state().timeoutAfterWork()).as("nothing applied").isZero();
   }
 
