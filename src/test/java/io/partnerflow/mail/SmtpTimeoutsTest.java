@@ -3,9 +3,10 @@ package io.partnerflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partnerflow.testsupport.SilentServer;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,11 +36,13 @@ class SmtpTimeoutsTest {
 
   @Test
   void aServerThatNeverAnswersFailsTheSendAfterTheReadTimeout() throws Exception {
-    server = new StallingSmtpServer().silent();
     DataSource database = MailTestSupport.database();
 
     long started = System.nanoTime();
-    assertThatThrownBy(() -> service(database).send(welcome("silent"))).isInstanceOf(MailSendException.class);
+    try (SilentServer silent = new SilentServer()) {
+      assertThatThrownBy(() -> service(database, SHORT, silent.port()).send(welcome("silent")))
+          .isInstanceOf(MailSendException.class);
+    }
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
     assertThat(sentMailRows(database)).as("nothing recorded, so a retry sends it").isZero();
@@ -98,10 +101,11 @@ class SmtpTimeoutsTest {
 
   @Test
   void aFailedSendLeavesTheKeyToTheNextSender() throws Exception {
-    server = new StallingSmtpServer().silent();
     DataSource database = MailTestSupport.database();
-    assertThatThrownBy(() -> service(database).send(welcome("retried"))).isInstanceOf(MailSendException.class);
-    server.close();
+    try (SilentServer silent = new SilentServer()) {
+      assertThatThrownBy(() -> service(database, SHORT, silent.port()).send(welcome("retried")))
+          .isInstanceOf(MailSendException.class);
+    }
 
     server = new StallingSmtpServer();
     assertThat(service(database).send(welcome("retried"))).isTrue();
@@ -146,9 +150,13 @@ class SmtpTimeoutsTest {
   }
 
   private TemplatedMailService service(DataSource database, SmtpTimeouts timeouts) {
+    return service(database, timeouts, server.port());
+  }
+
+  private static TemplatedMailService service(DataSource database, SmtpTimeouts timeouts, int port) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
-    sender.setPort(server.port());
+    sender.setPort(port);
     timeouts.applyTo(sender);
     return new TemplatedMailService(sender, MailTestSupport.messageSource(), JdbcClient.create(database),
         new DataSourceTransactionManager(database), MailTestSupport.properties());

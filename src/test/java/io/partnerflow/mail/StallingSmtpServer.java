@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An SMTP server on the loopback interface that is slow on purpose: it can stay silent after the
- * connection, answer every step late, or store a mail and hold back its final reply. Enough SMTP
- * for JavaMail (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT); mails are kept as text.
+ * An SMTP server on the loopback interface that is slow on purpose: it can answer every step late,
+ * or store a mail and hold back its final reply (for one that never answers, see
+ * testsupport.SilentServer). Enough SMTP for JavaMail (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT);
+ * mails are kept as text.
  */
 final class StallingSmtpServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final List<String> mails = new CopyOnWriteArrayList<>();
   private final List<Socket> connections = new CopyOnWriteArrayList<>();
-  private volatile boolean silent;
   private volatile Duration replyDelay = Duration.ZERO;
   private volatile Duration finalReplyDelay = Duration.ZERO;
 
@@ -35,12 +35,6 @@ final class StallingSmtpServer implements AutoCloseable {
 
   int port() {
     return socket.getLocalPort();
-  }
-
-  /** Accepts connections and never says a word. */
-  StallingSmtpServer silent() {
-    silent = true;
-    return this;
   }
 
   /** Waits this long before every reply. */
@@ -86,12 +80,6 @@ final class StallingSmtpServer implements AutoCloseable {
     try (connection;
         BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII))) {
       OutputStream out = connection.getOutputStream();
-      if (silent) {
-        while (in.read() >= 0) {
-          // never answer
-        }
-        return;
-      }
       reply(out, "220 stalling ESMTP", replyDelay);
       String line;
       while ((line = in.readLine()) != null) {
