@@ -10,11 +10,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.partnerflow.onboarding.OnboardingDriver;
 import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
+import io.partnerflow.testsupport.ProcessTestSupport.RetryCycle;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,24 +159,11 @@ class ProvisionSubscriptionsProcessTest {
     String jobId = driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS).getId();
     assertThat(driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS).getRetries()).isEqualTo(5);
 
-    List<Integer> retriesLeft = new ArrayList<>();
-    List<Duration> retryDelays = new ArrayList<>();
-    for (int attempt = 1; attempt <= 10; attempt++) {
-      Instant failedAt = ClockUtil.getCurrentTime().toInstant();
-      assertThatThrownBy(() -> managementService.executeJob(jobId))
-          .hasMessageContaining("Partner Center unavailable");
-      Job job = managementService.createJobQuery().jobId(jobId).singleResult();
-      retriesLeft.add(job.getRetries());
-      if (job.getRetries() == 0) {
-        break;
-      }
-      retryDelays.add(Duration.between(failedAt, job.getDuedate().toInstant()));
-      ClockUtil.setCurrentTime(Date.from(job.getDuedate().toInstant().plusSeconds(1)));
-    }
+    RetryCycle cycle = driver.runUntilNoRetriesLeft(jobId, "Partner Center unavailable");
 
     // "PT10S,PT1M,PT5M,PT20M": four retries after the first attempt, then an incident.
-    assertThat(retriesLeft).containsExactly(4, 3, 2, 1, 0);
-    assertThat(retryDelays).containsExactly(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5),
+    assertThat(cycle.retriesLeft()).containsExactly(4, 3, 2, 1, 0);
+    assertThat(cycle.delays()).containsExactly(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5),
         Duration.ofMinutes(20));
     Job failed = managementService.createJobQuery().jobId(jobId).singleResult();
     assertThat(failed.getExceptionMessage()).isEqualTo("Partner Center unavailable: 503 Service Unavailable (O365-E3)");

@@ -10,10 +10,9 @@ import io.partnerflow.onboarding.OnboardingDriver;
 import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
 import io.partnerflow.provisioning.SimulatedPartnerCenterRecords.RemoteSubscription;
+import io.partnerflow.testsupport.ProcessTestSupport.RetryCycle;
 import io.partnerflow.testsupport.CapturedLogs;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -110,22 +109,10 @@ class SimulatedPartnerCenterProcessTest {
     // longer than the whole retry cycle (26 min 10 s), so every run falls inside the outage
     simulated.faults().set(new PartnerCenterFaults(0, Duration.ofHours(1), null));
 
-    List<Integer> retriesLeft = new ArrayList<>();
-    List<Duration> retryDelays = new ArrayList<>();
-    for (int attempt = 1; attempt <= 10; attempt++) {
-      Instant failedAt = ClockUtil.getCurrentTime().toInstant();
-      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("fail-for");
-      Job job = job(jobId);
-      retriesLeft.add(job.getRetries());
-      if (job.getRetries() == 0) {
-        break;
-      }
-      retryDelays.add(Duration.between(failedAt, job.getDuedate().toInstant()));
-      ClockUtil.setCurrentTime(Date.from(job.getDuedate().toInstant().plusSeconds(1)));
-    }
+    RetryCycle cycle = driver.runUntilNoRetriesLeft(jobId, "fail-for");
 
-    assertThat(retriesLeft).containsExactly(4, 3, 2, 1, 0);
-    assertThat(retryDelays).containsExactly(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5),
+    assertThat(cycle.retriesLeft()).containsExactly(4, 3, 2, 1, 0);
+    assertThat(cycle.delays()).containsExactly(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5),
         Duration.ofMinutes(20));
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).list()).singleElement()
         .satisfies(incident -> {

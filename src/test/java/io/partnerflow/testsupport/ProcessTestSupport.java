@@ -1,6 +1,7 @@
 package io.partnerflow.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.process.ProcessVariable;
@@ -12,6 +13,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -123,6 +125,30 @@ public abstract class ProcessTestSupport {
   public void complete(ProcessInstance pi, String activityId, VariableMap submitted) {
     String taskId = task(pi, activityId).getId();
     asOperator(() -> taskService.complete(taskId, submitted));
+  }
+
+  /** What a failing job showed after each run of its retry cycle: retries left, and the wait before the next run. */
+  public record RetryCycle(List<Integer> retriesLeft, List<Duration> delays) {}
+
+  /**
+   * Runs a job that keeps failing through its whole retry cycle, moving the engine clock to each due
+   * date, until it has no retries left (an incident); each run must fail with the given message part.
+   */
+  public RetryCycle runUntilNoRetriesLeft(String jobId, String failureMessagePart) {
+    List<Integer> retriesLeft = new ArrayList<>();
+    List<Duration> delays = new ArrayList<>();
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      Instant failedAt = ClockUtil.getCurrentTime().toInstant();
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining(failureMessagePart);
+      Job job = managementService.createJobQuery().jobId(jobId).singleResult();
+      retriesLeft.add(job.getRetries());
+      if (job.getRetries() == 0) {
+        return new RetryCycle(retriesLeft, delays);
+      }
+      delays.add(Duration.between(failedAt, job.getDuedate().toInstant()));
+      ClockUtil.setCurrentTime(Date.from(job.getDuedate().toInstant().plusSeconds(1)));
+    }
+    throw new AssertionError("job " + jobId + " still had retries after 10 runs: " + retriesLeft);
   }
 
   /** The job at that activity (an async continuation, or a boundary timer by the event's id). */
