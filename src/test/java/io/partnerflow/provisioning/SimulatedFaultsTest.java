@@ -3,12 +3,10 @@ package io.partnerflow.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partnerflow.testsupport.MutableClock;
 import io.partnerflow.validation.Violation;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The fault switch on its own: counting, the period by our clock, and what it refuses. */
@@ -16,27 +14,8 @@ class SimulatedFaultsTest {
 
   private static final Instant START = Instant.parse("2026-03-04T09:30:00Z");
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    Instant now = START;
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final MovableClock clock = new MovableClock();
+  private final MutableClock clock = new MutableClock(START);
 
   @Test
   void failNextFailsExactlyThatManyCallsThenLetsThemThrough() {
@@ -53,14 +32,14 @@ class SimulatedFaultsTest {
   @Test
   void failForFailsEveryCallUntilThePeriodFromWhenItWasSetIsOver() {
     SimulatedFaults faults = new SimulatedFaults(clock, PartnerCenterFaults.NONE);
-    clock.now = START.plusSeconds(60);
+    clock.set(START.plusSeconds(60));
     faults.set(new PartnerCenterFaults(0, Duration.ofMinutes(2), null));
 
     assertThat(faults.state().failingUntil()).isEqualTo(START.plusSeconds(180));
     assertThat(faults.failBeforeWork()).hasValueSatisfying(reason -> assertThat(reason).contains("fail-for"));
-    clock.now = START.plusSeconds(179);
+    clock.set(START.plusSeconds(179));
     assertThat(faults.failBeforeWork()).isPresent();
-    clock.now = START.plusSeconds(180);
+    clock.set(START.plusSeconds(180));
     assertThat(faults.failBeforeWork()).isEmpty();
   }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.validation.PageResult;
 import java.math.BigDecimal;
-import java.time.Clock;
+import io.partnerflow.testsupport.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,13 +62,13 @@ class ReferralRegistryTest {
     assertThat(active.decidedBy()).isEqualTo("operator");
     assertThat(active.decidedAt()).isEqualTo(NOW);
 
-    clock.instant = NOW.plus(20, ChronoUnit.DAYS);
+    clock.set(NOW.plus(20, ChronoUnit.DAYS));
     assertThat(registry.won(r.id(), "pi-onboarding")).isTrue();
     assertThat(registry.lost(r.id())).isFalse();
     Referral won = registry.find(r.id()).orElseThrow();
     assertThat(won.status()).isEqualTo(ReferralStatus.WON);
     assertThat(won.onboardingProcessInstanceId()).isEqualTo("pi-onboarding");
-    assertThat(won.outcomeAt()).isEqualTo(clock.instant);
+    assertThat(won.outcomeAt()).isEqualTo(clock.instant());
   }
 
   @Test
@@ -119,7 +119,7 @@ class ReferralRegistryTest {
   }
 
   private Referral create(String company, String email) {
-    clock.instant = clock.instant.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
     return registry.create(spanishRequest(company, email, null));
   }
 
@@ -127,27 +127,4 @@ class ReferralRegistryTest {
     return page.items().stream().map(Referral::id).toList();
   }
 
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    Instant instant;
-
-    MutableClock(Instant instant) {
-      this.instant = instant;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return instant;
-    }
-  }
 }
