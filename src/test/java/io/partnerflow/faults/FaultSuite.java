@@ -20,6 +20,9 @@ public final class FaultSuite {
   private FaultSuite() {}
 
   public static void main(String[] args) throws Exception {
+    // GreenMail logs every mail at INFO; the rows are what this program prints
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     FaultSettings settings = FaultSettings.fromSystemProperties();
     Files.createDirectories(settings.out());
     Random random = new Random(settings.seed());

@@ -32,10 +32,9 @@ final class HeldSmtpReply extends Scenario {
     }
     int deadline = hold + rig.settings.deadlineSeconds();
     settle(rig, () -> operator, instances, after(deadline));
-    long slowest = instances.stream().mapToLong(t -> t.finishedAt).max().orElse(0) - submitted;
     rig.stopAll();
     Ledger ledger = Ledger.count(rig, instances);
     return row(rig, instances, 0, ledger, deadline,
-        "reply held " + hold + " s; all onboarded " + seconds(Math.max(0, slowest)) + " after the submits");
+        "reply held " + hold + " s; " + onboardedFigure(instances, submitted, "the submits"));
   }
 }

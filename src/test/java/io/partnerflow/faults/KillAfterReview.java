@@ -43,10 +43,9 @@ final class KillAfterReview extends Scenario {
       undone += countUndone(operator, instances, rig.notes);
     }
     settle(rig, () -> operator, instances, after(rig.settings.deadlineSeconds()));
-    long slowest = instances.stream().mapToLong(t -> t.finishedAt).max().orElse(0) - lastRestart;
     rig.stopAll();
     Ledger ledger = Ledger.count(rig, instances);
     return row(rig, instances, undone, ledger, rig.settings.deadlineSeconds(),
-        "all onboarded " + seconds(Math.max(0, slowest)) + " after the last restart; " + rig.startupFigure());
+        onboardedFigure(instances, lastRestart, "the last restart") + "; " + rig.startupFigure());
   }
 }

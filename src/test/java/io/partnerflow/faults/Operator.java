@@ -146,18 +146,35 @@ final class Operator {
         operatorAuth).size() > 0;
   }
 
-  /** The activities the instance is in now (unfinished in history), e.g. "Task_SendWelcomeEmail". */
+  /**
+   * Where the instance stands now: its activities and, for an async step whose job has not run,
+   * the activity the job waits before (e.g. "Task_SendWelcomeEmail (job)").
+   */
   String whereNow(String pi) throws Exception {
+    HttpResponse<String> response = send("GET", "/process-instance/" + pi + "/activity-instances", null, operatorAuth);
+    if (response.statusCode() == 404) {
+      return "ended or unknown";
+    }
+    require(response, 200, "activity instances of " + pi);
     java.util.List<String> ids = new java.util.ArrayList<>();
-    get("/history/activity-instance?processInstanceId=" + pi + "&unfinished=true", operatorAuth)
-        .forEach(a -> ids.add(a.path("activityId").asText()));
-    return ids.isEmpty() ? "nowhere (ended or unknown)" : String.join("+", ids);
+    collect(JSON.readTree(response.body()), ids);
+    return ids.isEmpty() ? "nowhere" : String.join(" + ", ids);
+  }
+
+  private static void collect(JsonNode activity, java.util.List<String> ids) {
+    activity.path("childTransitionInstances").forEach(t -> ids.add(t.path("activityId").asText() + " (job)"));
+    activity.path("childActivityInstances").forEach(child -> {
+      if (child.path("childActivityInstances").isEmpty() && child.path("childTransitionInstances").isEmpty()) {
+        ids.add(child.path("activityId").asText());
+      }
+      collect(child, ids);
+    });
   }
 
   boolean onboarded(String pi) throws Exception {
+    // the history DTO has no end activity: the end event's own history entry says how it ended
     JsonNode history = history(pi);
-    return history != null && "COMPLETED".equals(history.path("state").asText())
-        && END_ONBOARDED.equals(history.path("endActivityId").asText());
+    return history != null && "COMPLETED".equals(history.path("state").asText()) && completed(pi, END_ONBOARDED);
   }
 
   /** The instance's jobs, as the administrator sees them in Cockpit. */

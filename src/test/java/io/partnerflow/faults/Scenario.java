@@ -144,6 +144,16 @@ abstract class Scenario {
   /** The last thing that went wrong while settling (printed when instances did not finish). */
   static volatile String lastProblem = "";
 
+  /** "all onboarded X s after <since>", or how many were not. */
+  static String onboardedFigure(List<Tracked> instances, long since, String sinceWhat) {
+    long open = instances.stream().filter(t -> t.finishedAt == 0).count();
+    if (open > 0) {
+      return open + " of " + instances.size() + " not onboarded by the deadline";
+    }
+    long slowest = instances.stream().mapToLong(t -> t.finishedAt).max().orElse(since);
+    return "all onboarded " + seconds(slowest - since) + " after " + sinceWhat;
+  }
+
   static Instant after(int seconds) {
     return Instant.now().plusSeconds(seconds);
   }
