@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * cannot know the mail went out, and its retry sends it again. An extra copy counts as a "window"
  * duplicate when some node was killed after its first copy was taken and either before the final
  * reply reached the product or at most {@code windowMillis} after it (the time the commit needs,
- * generously). Any other extra copy is a duplicate. The proxy does not know which node sent a mail,
+ * generously), unless the harness had already seen proof that the product recorded the mail (the
+ * instance's hand-over acknowledged, which only the mail job's commit makes possible): a mail
+ * sent again after that is a duplicate, whatever the reason. Any other extra copy is a duplicate. The proxy does not know which node sent a mail,
  * so with two nodes a kill of either node opens the window (an overcount of "window", never of
  * duplicates).
  */
@@ -63,15 +65,19 @@ final class Deliveries {
 
   /**
    * Whether the first copy of this mail fell into the crash window of one of the kills.
+   *
+   * @param committedBefore when the harness saw proof that the product had recorded the mail (a
+   *     later step of the instance acknowledged; 0 = none): a kill after that is outside the window,
+   *     and a copy sent again after it is a duplicate (e.g. the database lost the commit)
    */
-  boolean firstCopyInWindow(String messageId, List<Long> killTimes, long windowMillis) {
+  boolean firstCopyInWindow(String messageId, List<Long> killTimes, long windowMillis, long committedBefore) {
     List<Copy> list = copies.get(key(messageId));
     if (list == null || list.isEmpty()) {
       return false;
     }
     Copy first = list.get(0);
     for (long kill : killTimes) {
-      if (kill < first.acceptedAt) {
+      if (kill < first.acceptedAt || (committedBefore > 0 && committedBefore <= kill)) {
         continue;
       }
       if (first.acknowledgedAt == 0 || kill <= first.acknowledgedAt + windowMillis) {

@@ -56,11 +56,26 @@ public final class FaultSuite {
     Path dir = settings.out().resolve(scenario.slug + (scenario.databases().size() > 1 ? "-" + db : ""));
     Database database = db.equals("h2") ? new Database.H2File(dir.resolve("data"))
         : new Database.Postgres(settings.postgresServer(), settings.postgresUser(), settings.postgresPassword());
+    try {
+      clear(dir); // logs of an earlier run would be appended to
+    } catch (java.io.IOException e) {
+      return Row.error(scenario.number, scenario.fault, database.label(), settings.rounds(), e);
+    }
     try (Rig rig = new Rig(settings, database, dir, mail, random)) {
       return scenario.run(rig);
     } catch (Exception e) {
       e.printStackTrace();
       return Row.error(scenario.number, scenario.fault, database.label(), settings.rounds(), e);
+    }
+  }
+
+  private static void clear(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
   }
 

@@ -57,12 +57,16 @@ final class Ledger {
       int copies = stored.getOrDefault(messageId, 0);
       int recorded = list(connection, "select mail_key from sent_mail where mail_key = ?", key).size();
       if (copies > 1) {
-        if (rig.deliveries.firstCopyInWindow(messageId, rig.killTimes, rig.settings.windowMillis())) {
+        if (rig.deliveries.firstCopyInWindow(messageId, rig.killTimes, rig.settings.windowMillis(),
+            t.handOverAcknowledgedAt)) {
           windowDuplicates += copies - 1;
         } else {
           duplicates += copies - 1;
           note("%s: welcome mail stored %d times", t.prefix, copies);
         }
+      }
+      if (copies > 0 && recorded == 0) {
+        note("%s: welcome mail stored by the server, not recorded in sent_mail", t.prefix);
       }
       if (copies == 0 && (onboarded || recorded > 0)) {
         lost++;

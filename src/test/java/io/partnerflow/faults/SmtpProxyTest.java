@@ -66,10 +66,13 @@ class SmtpProxyTest {
   void anExtraCopyIsInTheWindowOnlyWhenAKillFollowedTheFirstCopyClosely() throws Exception {
     send("<welcome-3@partnerflow>");
     long accepted = deliveries.firstAcceptedAt("<welcome-3@partnerflow>");
-    assertThat(deliveries.firstCopyInWindow("<welcome-3@partnerflow>", List.of(accepted + 100), 1000)).isTrue();
-    assertThat(deliveries.firstCopyInWindow("<welcome-3@partnerflow>", List.of(accepted + 5000), 1000)).isFalse();
-    assertThat(deliveries.firstCopyInWindow("<welcome-3@partnerflow>", List.of(accepted - 100), 1000)).isFalse();
-    assertThat(deliveries.firstCopyInWindow("<welcome-3@partnerflow>", List.of(), 1000)).isFalse();
+    String id = "<welcome-3@partnerflow>";
+    assertThat(deliveries.firstCopyInWindow(id, List.of(accepted + 100), 1000, 0)).isTrue();
+    assertThat(deliveries.firstCopyInWindow(id, List.of(accepted + 5000), 1000, 0)).isFalse();
+    assertThat(deliveries.firstCopyInWindow(id, List.of(accepted - 100), 1000, 0)).isFalse();
+    assertThat(deliveries.firstCopyInWindow(id, List.of(), 1000, 0)).isFalse();
+    assertThat(deliveries.firstCopyInWindow(id, List.of(accepted + 100), 1000, accepted + 50))
+        .as("the product was seen to have recorded it before the kill").isFalse();
   }
 
   private void send(String messageId) {
