@@ -15,9 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * cannot know the mail went out, and its retry sends it again. An extra copy counts as a "window"
  * duplicate when some node was killed after its first copy was taken and either before the final
  * reply reached the product or at most {@code windowMillis} after it (the time the commit needs,
- * generously), unless the harness had already seen proof that the product recorded the mail (the
- * instance's hand-over acknowledged, which only the mail job's commit makes possible): a mail
- * sent again after that is a duplicate, whatever the reason. Any other extra copy is a duplicate. The proxy does not know which node sent a mail,
+ * generously), unless there is proof that the product recorded the mail before the kill
+ * ({@link Ledger}: its log line, or the instance's hand-over acknowledged): a mail sent again after
+ * that is a duplicate, whatever the reason. Any other extra copy is a duplicate. The proxy does not know which node sent a mail,
  * so with two nodes a kill of either node opens the window (an overcount of "window", never of
  * duplicates).
  */

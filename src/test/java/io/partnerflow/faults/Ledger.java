@@ -58,7 +58,7 @@ final class Ledger {
       int recorded = list(connection, "select mail_key from sent_mail where mail_key = ?", key).size();
       if (copies > 1) {
         if (rig.deliveries.firstCopyInWindow(messageId, rig.killTimes, rig.settings.windowMillis(),
-            t.handOverAcknowledgedAt)) {
+            committed(rig, t, key))) {
           windowDuplicates += copies - 1;
         } else {
           duplicates += copies - 1;
@@ -73,6 +73,13 @@ final class Ledger {
         note("%s: no welcome mail stored (sent_mail rows: %d)", t.prefix, recorded);
       }
     }
+  }
+
+  /** The earliest proof that the product recorded the mail: its log line, or the hand-over acknowledged. */
+  private static long committed(Rig rig, Tracked t, String key) {
+    long logged = NodeLogs.recordedAt(rig.dir, key);
+    long handOver = t.handOverAcknowledgedAt;
+    return logged == 0 ? handOver : handOver == 0 ? logged : Math.min(logged, handOver);
   }
 
   private void note(String format, Object... args) {

@@ -31,8 +31,8 @@ final class Report {
         + " was gone); not finished = not at *Customer onboarded* by the deadline; duplicates = extra welcome"
         + " mails stored by the SMTP server outside the crash window, extra customers or subscriptions;"
         + " window duplicates = extra mails whose first copy the server took shortly before a kill"
-        + " (between the server's acceptance and our `sent_mail` commit) and before the harness saw the"
-        + " instance's hand-over acknowledged (proof of that commit); lost = an onboarded customer"
+        + " (between the server's acceptance and our `sent_mail` commit) with no proof of that commit"
+        + " before the kill (the node's \"Sent mail <key>\" log line, or the hand-over acknowledged); lost = an onboarded customer"
         + " without a stored mail, or a `sent_mail` row without one.\n");
     Path report = settings.out().resolve("report.md");
     Files.writeString(report, md.toString());
