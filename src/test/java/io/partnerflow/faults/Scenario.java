@@ -33,8 +33,9 @@ abstract class Scenario {
   abstract Row run(Rig rig) throws Exception;
 
   Row row(Rig rig, List<Tracked> instances, int undone, Ledger ledger, int deadlineSeconds, String figures) {
-    String all = figures + (ledger.notes.length() == 0 ? "" : "; " + ledger.notes.toString().strip())
-        + (rig.notes.length() == 0 ? "" : "; " + rig.notes.toString().strip());
+    String all = java.util.stream.Stream.of(figures, ledger.notes.toString(), rig.notes.toString())
+        .flatMap(part -> java.util.Arrays.stream(part.split(";"))).map(String::strip).filter(p -> !p.isEmpty())
+        .collect(java.util.stream.Collectors.joining("; "));
     return new Row(number, fault, rig.db.label(), rig.settings.rounds(), instances.size(), undone,
         ledger.notFinished, deadlineSeconds, ledger.duplicates, ledger.windowDuplicates, ledger.lost, all);
   }
