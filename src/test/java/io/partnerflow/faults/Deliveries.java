@@ -17,7 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * reply reached the product or at most {@code windowMillis} after it (the time the commit needs,
  * generously), unless there is proof that the product recorded the mail before the kill
  * ({@link Ledger}: its log line, or the instance's hand-over acknowledged): a mail sent again after
- * that is a duplicate, whatever the reason. Any other extra copy is a duplicate. The proxy does not know which node sent a mail,
+ * that is a duplicate, whatever the reason. So does a copy whose final reply never reached the
+ * product (it gave up waiting: its read timeout), with or without a kill: to the product, that
+ * send failed, and SMTP cannot ask the server whether it kept the mail. Any other extra copy is a
+ * duplicate. The proxy does not know which node sent a mail,
  * so with two nodes a kill of either node opens the window (an overcount of "window", never of
  * duplicates).
  */
@@ -64,7 +67,8 @@ final class Deliveries {
   }
 
   /**
-   * Whether the first copy of this mail fell into the crash window of one of the kills.
+   * Whether the first copy of this mail fell into the window: its final reply never reached the
+   * product, or one of the kills came between the server taking it and the product's commit.
    *
    * @param committedBefore when the harness saw proof that the product had recorded the mail (a
    *     later step of the instance acknowledged; 0 = none): a kill after that is outside the window,
@@ -76,6 +80,9 @@ final class Deliveries {
       return false;
     }
     Copy first = list.get(0);
+    if (first.lost) {
+      return true;
+    }
     for (long kill : killTimes) {
       if (kill < first.acceptedAt || (committedBefore > 0 && committedBefore <= kill)) {
         continue;

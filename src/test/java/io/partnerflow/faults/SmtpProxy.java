@@ -133,6 +133,10 @@ final class SmtpProxy implements AutoCloseable {
     } catch (IOException ignored) {
       // either side went away
     } finally {
+      if (c.finalReplyPending) {
+        // The product hung up while its final reply was still held: to it, that send failed
+        deliveries.unacknowledged(c.messageId);
+      }
       closeQuietly(client);
       closeQuietly(upstream);
     }

@@ -75,6 +75,19 @@ class SmtpProxyTest {
         .as("the product was seen to have recorded it before the kill").isFalse();
   }
 
+  @Test
+  void aCopyWhoseFinalReplyTheSenderGaveUpOnIsInTheWindowWithoutAKill() throws Exception {
+    proxy.holdFinalReply(5000);
+    String id = "<welcome-4@partnerflow>";
+
+    long begin = System.currentTimeMillis();
+    assertThatThrownBy(() -> sendOrThrow(id, 1000)).isInstanceOf(MessagingException.class);
+
+    assertThat(System.currentTimeMillis() - begin).as("the sender's read timeout, not the hold").isLessThan(4000);
+    assertThat(mail.copiesByMessageId()).as("the server kept it").containsEntry(id, 1);
+    assertThat(deliveries.firstCopyInWindow(id, List.of(), 1000, 0)).isTrue();
+  }
+
   private void send(String messageId) {
     try {
       sendOrThrow(messageId);
@@ -85,7 +98,13 @@ class SmtpProxyTest {
 
   /** A mail with a fixed Message-ID, as the product's KeyedMimeMessage sends it. */
   private void sendOrThrow(String messageId) throws MessagingException {
+    sendOrThrow(messageId, 0);
+  }
+
+  /** @param readTimeoutMillis how long the sender waits for each reply; 0 = for ever */
+  private void sendOrThrow(String messageId, int readTimeoutMillis) throws MessagingException {
     Properties properties = new Properties();
+    properties.put("mail.smtp.timeout", String.valueOf(readTimeoutMillis));
     properties.put("mail.smtp.host", "127.0.0.1");
     properties.put("mail.smtp.port", String.valueOf(proxy.port()));
     properties.put("mail.smtp.connectiontimeout", "5000");
