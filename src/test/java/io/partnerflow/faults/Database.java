@@ -1,5 +1,6 @@
 package io.partnerflow.faults;
 
+import io.partnerflow.testsupport.ShippedConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,8 @@ abstract sealed class Database permits Database.H2File, Database.Postgres {
 
     @Override
     List<String> productArgs() {
-      // exactly application.yml's style, only the folder differs
-      return List.of("--spring.datasource.url=jdbc:h2:file:" + dir + "/partnerflow;DB_CLOSE_ON_EXIT=FALSE");
+      // application.yml's URL with all its settings, only the folder differs
+      return List.of("--spring.datasource.url=" + ShippedConfiguration.h2UrlAt(dir.resolve("partnerflow")));
     }
 
     @Override
