@@ -88,7 +88,8 @@ public final class FaultSuite {
       case 5 -> List.of(new TwoNodeFailover());
       case 6 -> List.of(new SmtpOutage());
       case 7 -> List.of(new IncidentRetry());
-      default -> throw new IllegalArgumentException("no scenario " + number + " (1–7)");
+      case 8 -> List.of(new KillAfterInvitation());
+      default -> throw new IllegalArgumentException("no scenario " + number + " (1–8)");
     };
   }
 }

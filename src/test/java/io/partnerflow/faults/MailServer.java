@@ -42,6 +42,29 @@ final class MailServer implements AutoCloseable {
     return counts;
   }
 
+  /** The mails stored for this recipient, in the order the server stored them. */
+  java.util.List<MimeMessage> messagesTo(String address) {
+    java.util.List<MimeMessage> found = new java.util.ArrayList<>();
+    for (MimeMessage message : greenMail.getReceivedMessages()) {
+      try {
+        for (jakarta.mail.Address to : message.getAllRecipients()) {
+          if (to instanceof jakarta.mail.internet.InternetAddress a && address.equalsIgnoreCase(a.getAddress())) {
+            found.add(message);
+            break;
+          }
+        }
+      } catch (MessagingException e) {
+        // unreadable: not this recipient's
+      }
+    }
+    return found;
+  }
+
+  /** The Message-ID of a stored mail ({@code <none>} or {@code <unreadable>} when it has none). */
+  static String messageIdOf(MimeMessage message) {
+    return messageId(message);
+  }
+
   /** Forgets every mail (between scenarios). */
   void purge() {
     try {

@@ -146,6 +146,18 @@ final class Operator {
         operatorAuth).size() > 0;
   }
 
+  /** Whether the instance waits at this activity now (an unfinished instance of it in the history). */
+  boolean waitingAt(String pi, String activityId) throws Exception {
+    return get("/history/activity-instance?processInstanceId=" + pi + "&activityId=" + activityId + "&unfinished=true",
+        operatorAuth).size() > 0;
+  }
+
+  /** Whether the instance has ended, in this end event. */
+  boolean endedAt(String pi, String endEventId) throws Exception {
+    JsonNode history = history(pi);
+    return history != null && "COMPLETED".equals(history.path("state").asText()) && completed(pi, endEventId);
+  }
+
   /**
    * Where the instance stands now: its activities and, for an async step whose job has not run,
    * the activity the job waits before (e.g. "Task_SendWelcomeEmail (job)").

@@ -33,7 +33,10 @@ final class Report {
         + " window duplicates = extra mails whose first copy the server took shortly before a kill"
         + " (between the server's acceptance and our `sent_mail` commit) with no proof of that commit"
         + " before the kill (the node's \"Sent mail <key>\" log line, or the hand-over acknowledged); lost = an onboarded customer"
-        + " without a stored mail, or a `sent_mail` row without one.\n");
+        + " without a stored mail, or a `sent_mail` row without one. Scenario 8 counts invitations in the"
+        + " onboardings column: undone = an invitation answered 201 or an acceptance answered 200 that the restart"
+        + " took back; not finished = not at *Relationship established* by the deadline; its mails are the"
+        + " invitation mails and the notice to operations.\n");
     Path report = settings.out().resolve("report.md");
     Files.writeString(report, md.toString());
     return report;
