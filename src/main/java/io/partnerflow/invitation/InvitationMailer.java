@@ -53,17 +53,27 @@ public class InvitationMailer {
   }
 
   /**
-   * Key (and Message-ID local part) of the invitation mail of one send. It names the token's hash:
-   * if a send job is retried after its mail went out but its token was rolled back, the retry's new
-   * token goes out in a new mail instead of being skipped as "already sent" behind a dead link.
+   * Key (and Message-ID local part) of the invitation mail of the invitation's current send. It
+   * names the send, not the link's token: the token is recorded with the mail
+   * ({@link #sendInvitation(Invitation, String, Runnable)}), so a send job retried after its mail
+   * went out finds it sent, and the link in it still works.
    */
-  public static String invitationKey(Invitation invitation, String token) {
-    return "invitation-" + invitation.id() + "-send-" + invitation.sendCount() + "-"
-        + InvitationTokens.hash(token).substring(0, 12);
+  public static String invitationKey(Invitation invitation) {
+    return "invitation-" + invitation.id() + "-send-" + invitation.sendCount();
   }
 
-  public static String reminderKey(Invitation invitation, String token, int reminderNumber) {
-    return invitationKey(invitation, token) + "-reminder-" + reminderNumber;
+  public static String reminderKey(Invitation invitation, int reminderNumber) {
+    return invitationKey(invitation) + "-reminder-" + reminderNumber;
+  }
+
+  /** Whether the invitation mail of the invitation's current send went out. */
+  public boolean invitationSent(Invitation invitation) {
+    return mailService.wasSent(invitationKey(invitation));
+  }
+
+  /** Whether reminder {@code reminderNumber} of the invitation's current send went out. */
+  public boolean reminderSent(Invitation invitation, int reminderNumber) {
+    return mailService.wasSent(reminderKey(invitation, reminderNumber));
   }
 
   public static String relationshipEstablishedKey(String invitationId) {
@@ -75,27 +85,41 @@ public class InvitationMailer {
     return publicBaseUrl + "/invitation/" + token;
   }
 
-  /**
-   * Sends the invitation of the current send. Pass the invitation as read after
-   * {@link InvitationRegistry#issueToken} so its {@code sendCount} names this send.
-   */
+  /** Sends the invitation of the current send with a token that is registered already. */
   public void sendInvitation(Invitation invitation, String token) {
+    sendInvitation(invitation, token, () -> {});
+  }
+
+  /**
+   * Sends the invitation of the current send, unless it went out, and runs {@code registerToken}
+   * in the transaction that records the mail as sent. Pass the invitation as read after
+   * {@link InvitationRegistry#openSend}, so its {@code sendCount} names this send.
+   */
+  public void sendInvitation(Invitation invitation, String token, Runnable registerToken) {
     Locale locale = locale(invitation);
     Map<String, Object> model = customerModel(invitation, token, locale);
     String message = normalize(invitation.personalMessage());
     model.put("personalMessage", message);
     model.put("personalMessageLines", message == null ? List.of() : Arrays.asList(message.split("\n", -1)));
-    mailService.send(customerMail(invitation, invitationKey(invitation, token), INVITATION_TEMPLATE,
-        INVITATION_SUBJECT, locale, model));
+    mailService.send(customerMail(invitation, invitationKey(invitation), INVITATION_TEMPLATE,
+        INVITATION_SUBJECT, locale, model), registerToken);
   }
 
-  /** Sends reminder {@code reminderNumber} (1, 2, ...) of the current send, with a fresh link. */
+  /** Sends reminder {@code reminderNumber} (1, 2, ...) of the current send with a token that is registered already. */
   public void sendReminder(Invitation invitation, String token, int reminderNumber) {
+    sendReminder(invitation, token, reminderNumber, () -> {});
+  }
+
+  /**
+   * Sends reminder {@code reminderNumber} (1, 2, ...) of the current send, with a fresh link, unless
+   * it went out; {@code registerToken} runs in the transaction that records the mail as sent.
+   */
+  public void sendReminder(Invitation invitation, String token, int reminderNumber, Runnable registerToken) {
     Locale locale = locale(invitation);
     Map<String, Object> model = customerModel(invitation, token, locale);
     model.put("reminderNumber", reminderNumber);
-    mailService.send(customerMail(invitation, reminderKey(invitation, token, reminderNumber), REMINDER_TEMPLATE,
-        REMINDER_SUBJECT, locale, model));
+    mailService.send(customerMail(invitation, reminderKey(invitation, reminderNumber), REMINDER_TEMPLATE,
+        REMINDER_SUBJECT, locale, model), registerToken);
   }
 
   /** Tells our operations address, in English, that a customer accepted. */

@@ -67,23 +67,44 @@ public class InvitationRegistry {
   }
 
   /**
-   * (Re)opens the invitation until {@code expiresAt} and issues a new link token.
-   *
-   * @param revokeEarlier a resend: every earlier link dies; a reminder keeps them
-   * @return the raw token, which exists only in the mail about to be sent
+   * Opens the next send of the invitation until {@code expiresAt}: pending again, no answer, and
+   * the links of every earlier send revoked (those of this send, should a retried job find its mail
+   * already sent, stay).
    */
-  public String issueToken(String invitationId, Instant expiresAt, boolean revokeEarlier) {
-    if (revokeEarlier) {
-      jdbc.sql("update invitation_token set revoked = true where invitation_id = ?").param(invitationId).update();
-      jdbc.sql("""
-          update invitation set status = ?, expires_at = ?, send_count = send_count + 1, answered_at = null,
-            answer_channel = null, answered_by_name = null, answered_by_email = null, decline_reason = null
-          where id = ?""")
-          .params(InvitationStatus.PENDING.name(), Timestamp.from(expiresAt), invitationId).update();
+  public void openSend(String invitationId, Instant expiresAt) {
+    jdbc.sql("""
+        update invitation set status = ?, expires_at = ?, send_count = send_count + 1, answered_at = null,
+          answer_channel = null, answered_by_name = null, answered_by_email = null, decline_reason = null
+        where id = ?""")
+        .params(InvitationStatus.PENDING.name(), Timestamp.from(expiresAt), invitationId).update();
+    jdbc.sql("""
+        update invitation_token set revoked = true
+        where invitation_id = ? and (send_number is null or send_number < (select send_count from invitation where id = ?))""")
+        .params(invitationId, invitationId).update();
+  }
+
+  /** Makes {@code token} a link of the invitation's current send. */
+  public void registerToken(Invitation invitation, String token) {
+    jdbc.sql("""
+        insert into invitation_token (token_hash, invitation_id, issued_at, revoked, send_number)
+        values (?, ?, ?, false, ?)""")
+        .params(InvitationTokens.hash(token), invitation.id(), Timestamp.from(clock.instant()), invitation.sendCount())
+        .update();
+  }
+
+  /**
+   * A new link token of the invitation, registered now, for callers that hand it out in the same
+   * transaction; a send job registers its token with its mail instead ({@link InvitationMailer}).
+   *
+   * @param newSend open the next send first ({@link #openSend}); a reminder keeps the current one
+   * @return the raw token, which exists only where it is handed out
+   */
+  public String issueToken(String invitationId, Instant expiresAt, boolean newSend) {
+    if (newSend) {
+      openSend(invitationId, expiresAt);
     }
     String token = InvitationTokens.newToken();
-    jdbc.sql("insert into invitation_token (token_hash, invitation_id, issued_at, revoked) values (?, ?, ?, false)")
-        .params(InvitationTokens.hash(token), invitationId, Timestamp.from(clock.instant())).update();
+    registerToken(find(invitationId).orElseThrow(), token);
     return token;
   }
 

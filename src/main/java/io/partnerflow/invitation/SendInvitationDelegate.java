@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send invitation" (first send and every resend), behind an async continuation: a fresh link
- * token that kills all earlier ones, a new expiry, and the mail in the customer's language.
+ * token that kills all earlier ones, a new expiry, and the mail in the customer's language. The
+ * token is recorded with the mail, in the mail's own transaction: if this job is retried after
+ * the mail went out (a crash before the job committed), the retry sends nothing and that mail's
+ * link keeps working, instead of a second mail with a new link and a dead first one.
  */
 @Component
 public class SendInvitationDelegate implements JavaDelegate {
@@ -33,10 +36,15 @@ public class SendInvitationDelegate implements JavaDelegate {
     String invitationId = INVITATION_ID.get(execution);
     String message = PERSONAL_MESSAGE.from(execution);
     registry.updatePersonalMessage(invitationId, message);
-    String token = registry.issueToken(invitationId, clock.instant().plus(properties.expiry()), true);
+    registry.openSend(invitationId, clock.instant().plus(properties.expiry()));
     // A resend starts a new round: the previous answer no longer describes this invitation
     List.of(ANSWER, ANSWER_CHANNEL, ANSWERED_BY_NAME, ANSWERED_BY_EMAIL, DECLINE_REASON,
         AGREEMENT_ACCEPTED_BY_CUSTOMER, FOLLOW_UP_DECISION).forEach(variable -> variable.remove(execution));
-    mailer.sendInvitation(registry.find(invitationId).orElseThrow(), token);
+    Invitation invitation = registry.find(invitationId).orElseThrow();
+    if (mailer.invitationSent(invitation)) {
+      return; // a retry of this job after its mail went out: that mail's link stays the one
+    }
+    String token = InvitationTokens.newToken();
+    mailer.sendInvitation(invitation, token, () -> registry.registerToken(invitation, token));
   }
 }

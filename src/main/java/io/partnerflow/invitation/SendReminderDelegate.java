@@ -29,7 +29,11 @@ public class SendReminderDelegate implements JavaDelegate {
       return; // answered in the same instant the timer fired
     }
     int reminder = Ids.SEND_FIRST_REMINDER.equals(execution.getCurrentActivityId()) ? 1 : 2;
-    String token = registry.issueToken(invitation.id(), invitation.expiresAt(), false);
-    mailer.sendReminder(invitation, token, reminder);
+    if (mailer.reminderSent(invitation, reminder)) {
+      return; // a retry after the reminder went out
+    }
+    // A fresh link, recorded with the mail (see SendInvitationDelegate)
+    String token = InvitationTokens.newToken();
+    mailer.sendReminder(invitation, token, reminder, () -> registry.registerToken(invitation, token));
   }
 }

@@ -77,6 +77,18 @@ public class TemplatedMailService {
    *     another worker sends the same key (nothing sent; a retry finds out)
    */
   public boolean send(TemplatedMail mail) {
+    return send(mail, () -> {});
+  }
+
+  /**
+   * Sends the mail unless one with the same idempotency key already went out, and runs
+   * {@code recordWithIt} in the transaction that records it as sent: what the mail hands out (a
+   * link's token) commits exactly when the mail counts as sent, whatever becomes of the caller's
+   * transaction.
+   *
+   * @return true if it was sent now, false if it had been sent before
+   */
+  public boolean send(TemplatedMail mail, Runnable recordWithIt) {
     String key = mail.idempotencyKey();
     if (wasSent(key)) {
       log.info("Mail {} was already sent; not sending it again", key);
@@ -87,6 +99,7 @@ public class TemplatedMailService {
     try {
       ownTransaction.executeWithoutResult(status -> {
         record(mail, subject);
+        recordWithIt.run();
         sender.send(message);
       });
     } catch (DuplicateKeyException e) {
