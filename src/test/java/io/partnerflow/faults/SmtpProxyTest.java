@@ -85,6 +85,11 @@ class SmtpProxyTest {
 
     assertThat(System.currentTimeMillis() - begin).as("the sender's read timeout, not the hold").isLessThan(4000);
     assertThat(mail.copiesByMessageId()).as("the server kept it").containsEntry(id, 1);
+    // The proxy learns of the hang-up on its own thread, a moment after the sender gave up
+    long deadline = System.currentTimeMillis() + 5000;
+    while (!deliveries.firstCopyInWindow(id, List.of(), 1000, 0) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
     assertThat(deliveries.firstCopyInWindow(id, List.of(), 1000, 0)).isTrue();
   }
 
