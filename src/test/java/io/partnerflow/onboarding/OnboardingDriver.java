@@ -125,4 +125,18 @@ public final class OnboardingDriver extends ProcessTestSupport {
     }
     selectSubscriptions(pi, lines);
   }
+
+  /** A new Spanish customer with E3 and Teams Phone, submitted at Review: waiting at *Provision subscriptions*. */
+  public ProcessInstance submittedAtProvisioning() {
+    ProcessInstance pi = start(spanishAccountInfo(uniqueDomainPrefix("contoso")));
+    advanceToReview(pi, E3_WITH_TEAMS_PHONE);
+    review(pi, Decisions.REVIEW_SUBMIT);
+    assertThat(runtimeService.getActiveActivityIds(pi.getId())).containsExactly(Ids.PROVISION_SUBSCRIPTIONS);
+    return pi;
+  }
+
+  /** The customer an onboarding created. */
+  public String customerId(ProcessInstance pi) {
+    return CUSTOMER_ID.from(runtimeService.getVariables(pi.getId()));
+  }
 }

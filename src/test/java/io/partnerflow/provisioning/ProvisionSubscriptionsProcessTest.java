@@ -1,14 +1,12 @@
 package io.partnerflow.provisioning;
 
 import static io.partnerflow.onboarding.OnboardingDriver.*;
-import static io.partnerflow.onboarding.OnboardingProcess.CUSTOMER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.partnerflow.onboarding.OnboardingDriver;
-import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
 import io.partnerflow.testsupport.ProcessTestSupport.RetryCycle;
 import java.time.Duration;
@@ -114,8 +112,8 @@ class ProvisionSubscriptionsProcessTest {
 
   @Test
   void provisioningTwiceCreatesOneSubscriptionPerLineAndTheJobThenBuysNothing() {
-    ProcessInstance pi = submittedOnboarding();
-    String customerId = customerId(pi);
+    ProcessInstance pi = driver.submittedAtProvisioning();
+    String customerId = driver.customerId(pi);
 
     List<SubscriptionRecord> first = provisioning.provision(customerId);
     List<SubscriptionRecord> second = provisioning.provision(customerId);
@@ -138,8 +136,8 @@ class ProvisionSubscriptionsProcessTest {
 
   @Test
   void provisioningAgainAfterTheJobChangesNothing() {
-    ProcessInstance pi = submittedOnboarding();
-    String customerId = customerId(pi);
+    ProcessInstance pi = driver.submittedAtProvisioning();
+    String customerId = driver.customerId(pi);
 
     driver.executeJob(pi, Ids.PROVISION_SUBSCRIPTIONS);
     List<SubscriptionRecord> afterJob = provisioning.subscriptions(customerId);
@@ -153,8 +151,8 @@ class ProvisionSubscriptionsProcessTest {
 
   @Test
   void partnerCenterOutageEndsInAnIncidentAfterTheRetriesAndARetryRecovers() {
-    ProcessInstance pi = submittedOnboarding();
-    String customerId = customerId(pi);
+    ProcessInstance pi = driver.submittedAtProvisioning();
+    String customerId = driver.customerId(pi);
     partnerCenter.failingOffers = Set.of("O365-E3", "TEAMS-PHONE-STANDARD");
     String jobId = driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS).getId();
     assertThat(driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS).getRetries()).isEqualTo(5);
@@ -192,8 +190,8 @@ class ProvisionSubscriptionsProcessTest {
 
   @Test
   void aLineThatFailedHalfwayIsNotBoughtTwiceOnRetry() {
-    ProcessInstance pi = submittedOnboarding();
-    String customerId = customerId(pi);
+    ProcessInstance pi = driver.submittedAtProvisioning();
+    String customerId = driver.customerId(pi);
     partnerCenter.failingOffers = Set.of("TEAMS-PHONE-STANDARD");
     String jobId = driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS).getId();
 
@@ -210,17 +208,5 @@ class ProvisionSubscriptionsProcessTest {
         e3Subscription, partnerCenter.subscriptionIdByKey.get(ProvisioningService.idempotencyKey(customerId, 1)));
     assertThat(partnerCenter.subscriptionIdByKey).as("subscriptions bought in Partner Center").hasSize(2);
     assertThat(pi).isWaitingAt(Ids.SEND_WELCOME_EMAIL);
-  }
-
-  private ProcessInstance submittedOnboarding() {
-    ProcessInstance pi = driver.start(spanishAccountInfo(uniqueDomainPrefix("contoso")));
-    driver.advanceToReview(pi, E3_WITH_TEAMS_PHONE);
-    driver.review(pi, Decisions.REVIEW_SUBMIT);
-    assertThat(pi).isWaitingAt(Ids.PROVISION_SUBSCRIPTIONS);
-    return pi;
-  }
-
-  private String customerId(ProcessInstance pi) {
-    return CUSTOMER_ID.from(runtimeService.getVariables(pi.getId()));
   }
 }

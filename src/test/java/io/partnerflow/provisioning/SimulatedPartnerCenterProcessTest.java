@@ -1,13 +1,11 @@
 package io.partnerflow.provisioning;
 
 import static io.partnerflow.onboarding.OnboardingDriver.*;
-import static io.partnerflow.onboarding.OnboardingProcess.CUSTOMER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.partnerflow.onboarding.OnboardingDriver;
-import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
 import io.partnerflow.provisioning.SimulatedPartnerCenterRecords.RemoteSubscription;
 import io.partnerflow.testsupport.ProcessTestSupport.RetryCycle;
@@ -78,8 +76,8 @@ class SimulatedPartnerCenterProcessTest {
 
   @Test
   void failNextFailsThatManyJobRunsThenOneSubscriptionPerLineIsCreated() {
-    ProcessInstance pi = submittedOnboarding();
-    String customerId = customerId(pi);
+    ProcessInstance pi = driver.submittedAtProvisioning();
+    String customerId = driver.customerId(pi);
     String jobId = driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS).getId();
     simulated.faults().set(new PartnerCenterFaults(2, null, null));
 
@@ -103,8 +101,8 @@ class SimulatedPartnerCenterProcessTest {
 
   @Test
   void failForEndsInAnIncidentAfterTheRetriesAndARetryAfterThePeriodSucceeds() {
-    ProcessInstance pi = submittedOnboarding();
-    String customerId = customerId(pi);
+    ProcessInstance pi = driver.submittedAtProvisioning();
+    String customerId = driver.customerId(pi);
     String jobId = driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS).getId();
     // longer than the whole retry cycle (26 min 10 s), so every run falls inside the outage
     simulated.faults().set(new PartnerCenterFaults(0, Duration.ofHours(1), null));
@@ -138,8 +136,8 @@ class SimulatedPartnerCenterProcessTest {
 
   @Test
   void afterATimeoutTheRetryFindsWhatTheRemoteCreatedAndNothingIsDoubled() {
-    ProcessInstance pi = submittedOnboarding();
-    String customerId = customerId(pi);
+    ProcessInstance pi = driver.submittedAtProvisioning();
+    String customerId = driver.customerId(pi);
     String jobId = driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS).getId();
     simulated.faults().set(new PartnerCenterFaults(0, null, Duration.ofMillis(200)));
 
@@ -224,17 +222,5 @@ class SimulatedPartnerCenterProcessTest {
 
   private Job job(String jobId) {
     return managementService.createJobQuery().jobId(jobId).singleResult();
-  }
-
-  private ProcessInstance submittedOnboarding() {
-    ProcessInstance pi = driver.start(spanishAccountInfo(uniqueDomainPrefix("contoso")));
-    driver.advanceToReview(pi, E3_WITH_TEAMS_PHONE);
-    driver.review(pi, Decisions.REVIEW_SUBMIT);
-    assertThat(pi).isWaitingAt(Ids.PROVISION_SUBSCRIPTIONS);
-    return pi;
-  }
-
-  private String customerId(ProcessInstance pi) {
-    return CUSTOMER_ID.from(runtimeService.getVariables(pi.getId()));
   }
 }
