@@ -11,13 +11,14 @@ import java.util.stream.Stream;
  * The suite's parameters ({@code -Dfaults.*}; the Maven profile passes empty values for unset ones,
  * which mean the default).
  *
- * @param scenarios scenario numbers 1–8, or "all", or "ci" (1, 2, 6, 8: about 3 minutes)
- * @param db h2, postgres or both; scenarios 1–2 are H2's, 3 and 5 PostgreSQL's, 4, 6, 7 and 8 run on each
+ * @param scenarios scenario numbers 1–9, or "all", or "ci" (1, 2, 6, 8: about 3 minutes)
+ * @param db h2, postgres or both; scenarios 1–2 are H2's, 3 and 5 PostgreSQL's, 4 and 6–9 run on each
  * @param deadlineSeconds how long a scenario waits for its instances to finish after the last fault
  * @param failoverDeadlineSeconds the same for scenario 5 (a dead node's jobs wait for their lock)
  * @param holdSeconds how long the SMTP server holds its final reply in scenario 4 (the issue: 400)
  * @param outageSeconds how long SMTP is down in scenario 6
- * @param batch onboardings per kill in scenarios 2 and 3, invitations per round in scenario 8
+ * @param batch onboardings per kill in scenarios 2 and 3, invitations per round in scenario 8, endings per
+ *     round in scenario 9
  * @param submits review submits in scenario 5
  * @param windowMillis crash window after an SMTP acknowledgement ({@link Deliveries})
  */
@@ -55,7 +56,7 @@ record FaultSettings(int rounds, List<Integer> scenarios, List<String> dbs, int 
 
   private static List<Integer> scenarios(String value) {
     return switch (value.strip().toLowerCase()) {
-      case "all" -> List.of(1, 2, 3, 4, 5, 6, 7, 8);
+      case "all" -> List.of(1, 2, 3, 4, 5, 6, 7, 8, 9);
       case "ci" -> List.of(1, 2, 6, 8);
       default -> Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
     };

@@ -89,7 +89,8 @@ public final class FaultSuite {
       case 6 -> List.of(new SmtpOutage());
       case 7 -> List.of(new IncidentRetry());
       case 8 -> List.of(new KillAfterInvitation());
-      default -> throw new IllegalArgumentException("no scenario " + number + " (1–8)");
+      case 9 -> List.of(new KillAfterEnding());
+      default -> throw new IllegalArgumentException("no scenario " + number + " (1–9)");
     };
   }
 }

@@ -140,6 +140,12 @@ final class Operator {
     return list.size() == 0 ? null : list.get(0);
   }
 
+  /** A variable of the instance as the history holds it (its last value), or null. */
+  String variable(String pi, String name) throws Exception {
+    JsonNode list = get("/history/variable-instance?processInstanceId=" + pi + "&variableName=" + name, operatorAuth);
+    return list.size() == 0 || list.get(0).path("value").isNull() ? null : list.get(0).path("value").asText();
+  }
+
   /** Whether the engine's history holds a finished instance of this activity (the task was completed). */
   boolean completed(String pi, String activityId) throws Exception {
     return get("/history/activity-instance?processInstanceId=" + pi + "&activityId=" + activityId + "&finished=true",
