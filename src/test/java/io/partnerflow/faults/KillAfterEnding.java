@@ -34,13 +34,11 @@ final class KillAfterEnding extends Scenario {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One customer whose relationship the harness ends (epoch ms, 0 = not yet). */
-  static final class Ending {
+  static final class Ending extends Awaited {
     final Tracked onboarding;
     String customerId;
-    String pi;
     long acknowledgedAt;
     long confirmedAt;
-    long endedAt;
     boolean undone;
 
     Ending(Tracked onboarding) {
@@ -132,7 +130,7 @@ final class KillAfterEnding extends Scenario {
       lastRestart = System.currentTimeMillis();
       slowestRound = Math.max(slowestRound, lastRestart - roundBegan);
     }
-    awaitEnded(operator, all, after(deadline));
+    awaitEnded(operator, all, END_RELATIONSHIP_ENDED, e -> true, after(deadline));
     for (Ending e : all) {
       if (e.endedAt == 0) {
         note("%s still at %s", e.prefix(), whereNow(operator, e));
@@ -141,7 +139,7 @@ final class KillAfterEnding extends Scenario {
     rig.stopAll();
     int notEnded = count(rig, all);
     int undone = (int) all.stream().filter(e -> e.undone).count();
-    String figures = endedFigure(all, lastRestart) + "; set-up (onboarding) ≤ " + seconds(slowestSetup)
+    String figures = endedFigure(all, "Relationship ended", lastRestart) + "; set-up (onboarding) ≤ " + seconds(slowestSetup)
         + "; round ≤ " + seconds(slowestRound) + "; " + rig.startupFigure();
     String allNotes = Stream.of(figures, notes.toString(), rig.notes.toString())
         .flatMap(part -> java.util.Arrays.stream(part.split(";"))).map(String::strip).filter(p -> !p.isEmpty())
@@ -168,46 +166,6 @@ final class KillAfterEnding extends Scenario {
         note("%s: confirmation answered 204, not completed after the restart (at %s)", e.prefix(),
             whereNow(operator, e));
       }
-    }
-  }
-
-  private void awaitEnded(Operator operator, List<Ending> all, Instant deadline) throws Exception {
-    while (Instant.now().isBefore(deadline)) {
-      boolean done = true;
-      for (Ending e : all) {
-        if (e.endedAt > 0 || e.pi == null) {
-          continue;
-        }
-        try {
-          if (operator.endedAt(e.pi, END_RELATIONSHIP_ENDED)) {
-            e.endedAt = System.currentTimeMillis();
-          }
-        } catch (Exception ex) {
-          lastProblem = ex.toString();
-        }
-        done &= e.endedAt > 0;
-      }
-      if (done) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-  }
-
-  private static String endedFigure(List<Ending> all, long since) {
-    long open = all.stream().filter(e -> e.endedAt == 0).count();
-    if (open > 0) {
-      return open + " of " + all.size() + " not at *Relationship ended* by the deadline";
-    }
-    long slowest = all.stream().mapToLong(e -> e.endedAt).max().orElse(since);
-    return "all at *Relationship ended* " + seconds(Math.max(0, slowest - since)) + " after the last restart";
-  }
-
-  private static String whereNow(Operator operator, Ending e) {
-    try {
-      return operator.whereNow(e.pi);
-    } catch (Exception ex) {
-      return "? (" + ex.getMessage() + ")";
     }
   }
 

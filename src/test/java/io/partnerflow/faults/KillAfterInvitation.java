@@ -35,10 +35,9 @@ final class KillAfterInvitation extends Scenario {
   static final String END_ESTABLISHED = "EndEvent_RelationshipEstablished";
 
   /** One invitation the harness drives (epoch ms, 0 = not yet). */
-  static final class Invited {
+  static final class Invited extends Awaited {
     final String prefix;
     final String adminEmail;
-    String pi;
     long acknowledgedAt;
     long mailSeenAt;
     /** When the harness saw the instance wait for the answer: the send job had committed. */
@@ -46,7 +45,6 @@ final class KillAfterInvitation extends Scenario {
     String token;
     long acceptedAt;
     int acceptStatus;
-    long endedAt;
     boolean undone;
 
     Invited(String prefix) {
@@ -121,7 +119,7 @@ final class KillAfterInvitation extends Scenario {
       lastRestart = System.currentTimeMillis();
       slowestRound = Math.max(slowestRound, lastRestart - roundBegan);
     }
-    awaitEnded(operator, all, after(deadline));
+    awaitEnded(operator, all, END_ESTABLISHED, t -> t.acceptedAt > 0, after(deadline));
     for (Invited t : all) {
       if (t.endedAt == 0) {
         try {
@@ -138,7 +136,7 @@ final class KillAfterInvitation extends Scenario {
     String figures = (mailsOut == all.size()
             ? "all invitations mailed and waiting for the answer ≤ " + seconds(slowestMail) + " after the restart"
             : (all.size() - mailsOut) + " of " + all.size() + " invitation mails not out by the deadline")
-        + "; " + endedFigure(all, lastRestart) + "; round ≤ " + seconds(slowestRound)
+        + "; " + endedFigure(all, "Relationship established", lastRestart) + "; round ≤ " + seconds(slowestRound)
         + "; " + rig.startupFigure();
     String allNotes = Stream.of(figures, notes.toString(), rig.notes.toString())
         .flatMap(part -> java.util.Arrays.stream(part.split(";"))).map(String::strip).filter(p -> !p.isEmpty())
@@ -244,46 +242,6 @@ final class KillAfterInvitation extends Scenario {
         note("%s: acceptance undone (page answers %d, wait for the answer %s; at %s)", t.prefix, page,
             completed ? "completed" : "not completed", whereNow(operator, t));
       }
-    }
-  }
-
-  private void awaitEnded(Operator operator, List<Invited> all, Instant deadline) throws Exception {
-    while (Instant.now().isBefore(deadline)) {
-      boolean done = true;
-      for (Invited t : all) {
-        if (t.endedAt > 0 || t.acceptedAt == 0) {
-          continue;
-        }
-        try {
-          if (operator.endedAt(t.pi, END_ESTABLISHED)) {
-            t.endedAt = System.currentTimeMillis();
-          }
-        } catch (Exception e) {
-          lastProblem = e.toString();
-        }
-        done &= t.endedAt > 0;
-      }
-      if (done) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-  }
-
-  private static String endedFigure(List<Invited> all, long since) {
-    long open = all.stream().filter(t -> t.endedAt == 0).count();
-    if (open > 0) {
-      return open + " of " + all.size() + " not at *Relationship established* by the deadline";
-    }
-    long slowest = all.stream().mapToLong(t -> t.endedAt).max().orElse(since);
-    return "all at *Relationship established* " + seconds(Math.max(0, slowest - since)) + " after the last restart";
-  }
-
-  private static String whereNow(Operator operator, Invited t) {
-    try {
-      return operator.whereNow(t.pi);
-    } catch (Exception e) {
-      return "? (" + e.getMessage() + ")";
     }
   }
 

@@ -1,5 +1,6 @@
 package io.partnerflow.faults;
 
+import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,6 +167,53 @@ abstract class Scenario {
   static void sleep(long millis) throws InterruptedException {
     if (millis > 0) {
       Thread.sleep(millis);
+    }
+  }
+
+  /**
+   * Polls until every instance that {@code expected} says should end is at {@code endEvent}, or the
+   * deadline passes; records when each got there.
+   */
+  static <T extends Awaited> void awaitEnded(Operator operator, List<T> all, String endEvent, Predicate<T> expected,
+      Instant deadline) throws Exception {
+    while (Instant.now().isBefore(deadline)) {
+      boolean done = true;
+      for (T t : all) {
+        if (t.endedAt > 0 || t.pi == null || !expected.test(t)) {
+          continue;
+        }
+        try {
+          if (operator.endedAt(t.pi, endEvent)) {
+            t.endedAt = System.currentTimeMillis();
+          }
+        } catch (Exception e) {
+          lastProblem = e.toString();
+        }
+        done &= t.endedAt > 0;
+      }
+      if (done) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** "all at *End* x s after the last restart", or how many are not there. */
+  static String endedFigure(List<? extends Awaited> all, String endName, long since) {
+    long open = all.stream().filter(t -> t.endedAt == 0).count();
+    if (open > 0) {
+      return open + " of " + all.size() + " not at *" + endName + "* by the deadline";
+    }
+    long slowest = all.stream().mapToLong(t -> t.endedAt).max().orElse(since);
+    return "all at *" + endName + "* " + seconds(Math.max(0, slowest - since)) + " after the last restart";
+  }
+
+  /** Where the instance stands, or why the harness cannot tell. */
+  static String whereNow(Operator operator, Awaited t) {
+    try {
+      return operator.whereNow(t.pi);
+    } catch (Exception e) {
+      return "? (" + e.getMessage() + ")";
     }
   }
 }
