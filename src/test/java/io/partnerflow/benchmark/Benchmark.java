@@ -32,7 +32,8 @@ public final class Benchmark {
 
   /** Sections by scenario name; they report in the order of BenchmarkSettings.ALL_SCENARIOS. */
   static final Map<String, Section> SECTIONS =
-      Map.of("registry", RegistryScenario::run, "serialization", SerializationScenario::run);
+      Map.of("registry", RegistryScenario::run, "serialization", SerializationScenario::run, "dashboard",
+          DashboardScenario::run);
 
   private Benchmark() {}
 

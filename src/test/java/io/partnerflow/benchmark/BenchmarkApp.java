@@ -37,8 +37,11 @@ final class BenchmarkApp implements AutoCloseable {
   final EmbeddedMailServer mailServer;
   final int port;
   final double startupSeconds;
+  /** The manager's password for the page security (HTTP Basic): the demo one, or what the postgres profile needs. */
+  final String managerPassword;
 
   private BenchmarkApp(ConfigurableApplicationContext context, double startupSeconds) {
+    this.managerPassword = context.getEnvironment().getProperty("partnerflow.security.manager-password");
     this.context = context;
     this.engine = context.getBean(ProcessEngine.class);
     this.jdbc = context.getBean(JdbcClient.class);

@@ -10,7 +10,7 @@ record BenchmarkSettings(int instances, int invitations, int rounds, int warmupR
 
   enum Database { H2, POSTGRES }
 
-  static final List<String> ALL_SCENARIOS = List.of("onboarding", "invitation", "registry", "serialization");
+  static final List<String> ALL_SCENARIOS = List.of("onboarding", "invitation", "registry", "serialization", "dashboard");
 
   static BenchmarkSettings fromSystemProperties() {
     int instances = positive("benchmark.n", 200);

@@ -66,7 +66,7 @@ final class InvitationScenario {
     this.timeoutMs = timeoutMs;
   }
 
-  private record Invited(String processInstanceId, String domainPrefix, String adminEmail) {}
+  record Invited(String processInstanceId, String domainPrefix, String adminEmail) {}
 
   RoundResult round(int invitations, int threads) throws Exception {
     List<Invited> invited = sendInvitations(invitations);
@@ -102,7 +102,7 @@ final class InvitationScenario {
         Summary.percentile(async, 50), Summary.percentile(async, 99), heapMb);
   }
 
-  private List<Invited> sendInvitations(int count) throws InterruptedException {
+  List<Invited> sendInvitations(int count) throws InterruptedException {
     FormService forms = engine.getFormService();
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
@@ -151,7 +151,7 @@ final class InvitationScenario {
         .activityId(Ids.AWAIT_ANSWER).count();
   }
 
-  private Map<String, String> tokensByRecipient(List<Invited> invited) throws Exception {
+  Map<String, String> tokensByRecipient(List<Invited> invited) throws Exception {
     Map<String, String> tokens = new HashMap<>();
     List<MimeMessage> received = mailServer.receivedMessages();
     for (Invited one : invited) {
@@ -171,6 +171,22 @@ final class InvitationScenario {
 
   /** Opens the page (not measured), then accepts: measured until the relationship is recorded. */
   private long accept(Invited invited, String token) throws Exception {
+    long start = answerOnPage(token, "accept", null);
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (!relationshipRecorded(invited.domainPrefix())) {
+      require(System.currentTimeMillis() < deadline, "relationship of " + invited.domainPrefix() + " never recorded");
+      Thread.sleep(1);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Declines on the page, as the invited admin does, with a reason. */
+  void decline(String token, String reason) throws Exception {
+    answerOnPage(token, "decline", reason);
+  }
+
+  /** Opens the page, then posts the answer; returns System.nanoTime() when the answer was sent. */
+  private long answerOnPage(String token, String action, String declineReason) throws Exception {
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/invitation/" + token)).GET()
         .build(), HttpResponse.BodyHandlers.ofString());
     require(page.statusCode() == 200, "invitation page answered " + page.statusCode());
@@ -183,7 +199,10 @@ final class InvitationScenario {
     form.put("adminName", "Lucía García");
     form.put("globalAdmin", "true");
     form.put("agreementAccepted", "true");
-    form.put("action", "accept");
+    form.put("action", action);
+    if (declineReason != null) {
+      form.put("declineReason", declineReason);
+    }
     String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
 
@@ -191,13 +210,8 @@ final class InvitationScenario {
     HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/invitation/" + token))
         .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    require(accepted.statusCode() == 200, "accept answered " + accepted.statusCode());
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    while (!relationshipRecorded(invited.domainPrefix())) {
-      require(System.currentTimeMillis() < deadline, "relationship of " + invited.domainPrefix() + " never recorded");
-      Thread.sleep(1);
-    }
-    return (System.nanoTime() - start) / 1_000_000;
+    require(accepted.statusCode() == 200, action + " answered " + accepted.statusCode());
+    return start;
   }
 
   private boolean relationshipRecorded(String domainPrefix) {

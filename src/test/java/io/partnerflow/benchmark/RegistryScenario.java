@@ -182,7 +182,7 @@ final class RegistryScenario {
   }
 
   /** Drops {@code toDrop} and recreates every other dropped index; {@code dropped} always says what is missing. */
-  private static void setIndexes(JdbcTemplate jdbc, Set<String> toDrop, Set<String> dropped,
+  static void setIndexes(JdbcTemplate jdbc, Set<String> toDrop, Set<String> dropped,
       Map<String, String> createStatements) {
     for (String index : List.copyOf(dropped)) {
       if (!toDrop.contains(index)) {
@@ -484,7 +484,7 @@ final class RegistryScenario {
    * The {@code create index} statements of this database's migrations (common and vendor-specific) by index name,
    * to recreate exactly what was dropped; an index a later migration drops is left out.
    */
-  private static Map<String, String> migrationIndexes(Database database) throws IOException {
+  static Map<String, String> migrationIndexes(Database database) throws IOException {
     List<Resource> migrations = new ArrayList<>();
     for (String location : MIGRATIONS) {
       migrations.addAll(List.of(new PathMatchingResourcePatternResolver()
