@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 class BenchmarkSettingsTest {
 
   private static final List<String> SECTION_SIZES = List.of(RegistryScenario.CUSTOMERS_PROPERTY,
-      RegistryScenario.CALLS_PROPERTY, SerializationScenario.OPERATIONS_PROPERTY);
+      RegistryScenario.CALLS_PROPERTY, SerializationScenario.OPERATIONS_PROPERTY, DashboardScenario.ONBOARDINGS_PROPERTY,
+      DashboardScenario.INVITATIONS_PROPERTY, DashboardScenario.CALLS_PROPERTY, DashboardScenario.BATCH_PROPERTY);
   /** Every property the benchmark reads; Maven passes the unset ones as empty strings. */
   private static final List<String> PROPERTIES = Stream.concat(Stream.of("benchmark.n", "benchmark.invitations",
       "benchmark.rounds", "benchmark.warmup", "benchmark.threads", "benchmark.window", "benchmark.db",
-      "benchmark.variants", "benchmark.scenarios", "benchmark.timeout-ms"), SECTION_SIZES.stream()).toList();
+      "benchmark.variants", "benchmark.scenarios", "benchmark.timeout-ms", DashboardScenario.PAGE_PROPERTY),
+      SECTION_SIZES.stream()).toList();
 
   @Test
   void blankPropertiesFallBackToTheDefaults() {
@@ -29,6 +31,56 @@ class BenchmarkSettingsTest {
         List.of(Variant.PRODUCT), BenchmarkSettings.ALL_SCENARIOS, 600_000));
     assertThat(with(blank, () -> SectionTiming.positiveProperty(RegistryScenario.CUSTOMERS_PROPERTY, 20_000)))
         .isEqualTo(20_000);
+  }
+
+  @Test
+  void theDashboardSeeds100000OfEachByDefaultAndAFewThousandAtCisSize() {
+    Map<String, String> blank = new HashMap<>();
+    PROPERTIES.forEach(name -> blank.put(name, ""));
+    assertThat(with(blank, () -> dashboardSizes(BenchmarkSettings.fromSystemProperties())))
+        .containsExactly(100_000, 100_000, 200);
+    assertThat(dashboardPage(blank)).isEqualTo("/dashboard");
+    // CI: -Dbenchmark.n=4 -Dbenchmark.invitations=4
+    assertThat(with(Map.of("benchmark.n", "4", "benchmark.invitations", "4"),
+        () -> dashboardSizes(BenchmarkSettings.fromSystemProperties()))).containsExactly(2_000, 2_000, 40);
+    // Its own properties win
+    assertThat(with(Map.of("benchmark.n", "4", DashboardScenario.ONBOARDINGS_PROPERTY, "50000",
+        DashboardScenario.INVITATIONS_PROPERTY, "7", DashboardScenario.CALLS_PROPERTY, "3"),
+        () -> dashboardSizes(BenchmarkSettings.fromSystemProperties()))).containsExactly(50_000, 7, 3);
+    assertThat(dashboardPage(Map.of(DashboardScenario.PAGE_PROPERTY, " /customers "))).isEqualTo("/customers");
+  }
+
+  @Test
+  void theDashboardIsAKnownScenarioAndRunsLast() {
+    assertThat(BenchmarkSettings.ALL_SCENARIOS).last().isEqualTo("dashboard");
+    assertThat(Benchmark.SECTIONS).containsKey("dashboard");
+    assertThat(with(Map.of("benchmark.scenarios", "dashboard"), BenchmarkSettings::fromSystemProperties).scenarios())
+        .containsExactly("dashboard");
+  }
+
+  @Test
+  void theDashboardsPeriodsAreTheLast30DaysTheLastCalendarQuarterAndTheLast12Months() {
+    List<DashboardScenario.Period> periods = DashboardScenario.periods(java.time.LocalDate.of(2026, 12, 6));
+    assertThat(periods).extracting(DashboardScenario.Period::query).containsExactly("",
+        "from=2026-07-01&to=2026-09-30&zone=Europe/Berlin",
+        "from=2025-12-07&to=2026-12-06&zone=America/New_York");
+    assertThat(DashboardScenario.periods(java.time.LocalDate.of(2026, 2, 1)).get(1).query())
+        .isEqualTo("from=2025-10-01&to=2025-12-31&zone=Europe/Berlin");
+  }
+
+  @Test
+  void aClonesTagFitsWhereTheClonerPutsIt() {
+    assertThat(HistoryCloner.tag(1)).isEqualTo("z000000001").hasSize(10);
+    assertThat(HistoryCloner.tag(200_000)).isEqualTo("z000200000");
+  }
+
+  private static List<Integer> dashboardSizes(BenchmarkSettings settings) {
+    return List.of(DashboardScenario.onboardings(settings), DashboardScenario.invitations(settings),
+        DashboardScenario.calls(settings));
+  }
+
+  private static String dashboardPage(Map<String, String> properties) {
+    return with(properties, DashboardScenario::page);
   }
 
   @Test

@@ -78,8 +78,8 @@ final class DashboardScenario {
   static List<Period> periods(LocalDate todayUtc) {
     ZoneId berlin = ZoneId.of("Europe/Berlin");
     ZoneId newYork = ZoneId.of("America/New_York");
-    LocalDate berlinToday = todayUtc; // the same date but around midnight; close enough for a period
-    LocalDate quarterStart = berlinToday.withDayOfMonth(1).withMonth(((berlinToday.getMonthValue() - 1) / 3) * 3 + 1)
+    // The previous calendar quarter (today's date in UTC; in Berlin it differs only around midnight)
+    LocalDate quarterStart = todayUtc.withDayOfMonth(1).withMonth(((todayUtc.getMonthValue() - 1) / 3) * 3 + 1)
         .minusMonths(3);
     LocalDate quarterEnd = quarterStart.plusMonths(3).minusDays(1);
     return List.of(
