@@ -58,13 +58,16 @@ public class SecurityConfiguration {
 
   /** Servlet URL patterns of our own pages and API: the only ones Spring Security's filter sees. */
   static final String[] OUR_URL_PATTERNS = {"/api/*", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*",
-      "/customers/*", "/mailbox/*", LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH, "/invitation/*"};
+      "/customers/*", "/dashboard/*", "/mailbox/*", LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH, "/invitation/*"};
 
   static final String[] API_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**"};
   /** Under /api, for administrators (Camunda group camunda-admin) only: the simulated Partner Center's faults. */
   static final String[] ADMIN_API_PATHS = {"/api/simulation/**"};
   static final String[] INVITATION_PATHS = {"/invitation/**"};
-  static final String[] PAGE_PATHS = {"/customers/**", "/mailbox/**", "/swagger-ui.html", "/swagger-ui/**",
+  /** The manager dashboard: managers and operators (and administrators), nobody else with a Camunda account. */
+  static final String[] DASHBOARD_PATHS = {"/dashboard", "/dashboard/**"};
+  static final String[] PAGE_PATHS = {"/customers/**", "/dashboard", "/dashboard/**", "/mailbox/**",
+      "/swagger-ui.html", "/swagger-ui/**",
       LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH};
 
   /**
@@ -194,6 +197,10 @@ public class SecurityConfiguration {
         .authenticationManager(authentication)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH).permitAll()
+            .requestMatchers(DASHBOARD_PATHS).hasAnyAuthority(
+                CamundaUser.GROUP_AUTHORITY_PREFIX + DemoUsersInitializer.MANAGERS,
+                CamundaUser.GROUP_AUTHORITY_PREFIX + DemoUsersInitializer.OPERATORS,
+                CamundaUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("partnerflow").authenticationEntryPoint(SecurityResponses.pages()))
         .securityContext(context -> context.securityContextRepository(new CamundaSessionSecurityContextRepository(users)))
