@@ -49,8 +49,9 @@ class WorkNowFigures {
     Table.Builder list = Table.of("work.breaches", "SLA breaches", "none",
             "Open tasks older than their target, invitations still unanswered after their second reminder and "
                 + "incidents open longer than " + Durations.readable(properties.incidentTarget().toSeconds() / 3600d)
-                + ", the oldest " + LISTED_BREACHES + " of each; each links to where it is worked.")
-        .text("Kind").text("What").text("Open since").numeric("Age (h)").text("Target").text("Open in");
+                + ", the oldest " + LISTED_BREACHES + " of each; tasks link to Tasklist (operators work them there) and to their "
+                + "instance in Cockpit, invitations and incidents to Cockpit.")
+        .text("Kind").text("What").text("Open since").numeric("Age (h)").text("Target").text("Tasklist").text("Cockpit");
     breaches.forEach(list::row);
     String summary = taskBreaches + " tasks, " + invitationBreaches + " invitations and " + incidentBreaches
         + " incidents past their target";
@@ -105,6 +106,7 @@ class WorkNowFigures {
     String late = " from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_ "
         + "left join act_ru_execution e on e.id_ = t.proc_inst_id_ where " + deadline.sql;
     jdbc.sql("select t.id_ as id, t.task_def_key_ as task, t.create_time_ as created, d.key_ as process, "
+            + "t.proc_inst_id_ as instance, "
             + "e.business_key_ as business_key" + late + " order by t.create_time_ limit " + LISTED_BREACHES)
         .params(params(deadline.parameters))
         .query(rs -> {
@@ -115,7 +117,8 @@ class WorkNowFigures {
           breaches.add(new Cell[] {Cell.text("Task"),
               Cell.text(names.element(process, task) + (key == null ? "" : " · " + key)), Cell.text(since.format(created)),
               Cell.hours(age(now, created)), Cell.text(Durations.readable(properties.taskTarget(task).toSeconds() / 3600d)),
-              Cell.link("Tasklist", TASKLIST_TASK + rs.getString("id"))});
+              Cell.link("Open task", TASKLIST_TASK + rs.getString("id")),
+              Cell.link("Open instance", COCKPIT_INSTANCE + rs.getString("instance") + "/runtime")});
         });
     return jdbc.sql("select count(*)" + late).params(params(deadline.parameters)).query(Long.class).single();
   }
@@ -133,7 +136,8 @@ class WorkNowFigures {
               Cell.text(rs.getString("company") + " · " + rs.getString("domain")), Cell.text(since.format(reminded)),
               Cell.hours(age(now, reminded)),
               Cell.text("answer by the second reminder (" + Durations.readable(secondReminder.toSeconds() / 3600d) + ")"),
-              instance == null ? Cell.text("") : Cell.link("Cockpit", COCKPIT_INSTANCE + instance + "/runtime")});
+              Cell.text(""),
+              instance == null ? Cell.text("") : Cell.link("Open instance", COCKPIT_INSTANCE + instance + "/runtime")});
         });
     return jdbc.sql("select count(*)" + late).query(Long.class).single();
   }
@@ -154,7 +158,8 @@ class WorkNowFigures {
                   + (message == null ? "" : ": " + abbreviate(message))), Cell.text(since.format(opened)),
               Cell.hours(age(now, opened)),
               Cell.text(Durations.readable(properties.incidentTarget().toSeconds() / 3600d)),
-              Cell.link("Cockpit", COCKPIT_INSTANCE + rs.getString("instance") + "/runtime?tab=incidents-tab")});
+              Cell.text(""),
+              Cell.link("Open incident", COCKPIT_INSTANCE + rs.getString("instance") + "/runtime?tab=incidents-tab")});
         });
     return jdbc.sql("select count(*)" + late).params(params(deadline)).query(Long.class).single();
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.onboarding.OnboardingProcess;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
-import io.partnerflow.provisioning.SimulatedPartnerCenter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -50,7 +50,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DashboardPageTest {
 
-  private static DashboardScenario scenario;
+  private static DashboardScenario.Run scenario;
 
   @LocalServerPort
   int port;
@@ -59,7 +59,7 @@ class DashboardPageTest {
   @Autowired
   HistoryService history;
   @Autowired
-  SimulatedPartnerCenter partnerCenter;
+  ApplicationContext context;
 
   LocalDate from;
   LocalDate to;
@@ -72,8 +72,8 @@ class DashboardPageTest {
   @BeforeEach
   void driveOnce() {
     if (scenario == null || engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(scenario.atReview.getId()).count() == 0) {
-      scenario = DashboardScenario.drive(engine, partnerCenter.faults());
+        .processInstanceId(scenario.atReview().getId()).count() == 0) {
+      scenario = new DashboardScenario(context).drive();
     }
     // Yesterday to tomorrow (UTC): a run across midnight still finds its instances
     from = LocalDate.now(ZoneOffset.UTC).minusDays(1);
@@ -153,12 +153,12 @@ class DashboardPageTest {
   @Test
   void slaBreachesLinkToTheTaskInTasklistAndTheIncidentInCockpit() throws Exception {
     Document page = page("manager");
-    String reviewTask = engine.getTaskService().createTaskQuery().processInstanceId(scenario.atReview.getId())
+    String reviewTask = engine.getTaskService().createTaskQuery().processInstanceId(scenario.atReview().getId())
         .singleResult().getId();
     Set<String> links = page.select("#work\\.breaches a.breach-link").stream().map(a -> a.attr("href"))
         .collect(Collectors.toSet());
     assertThat(links).contains(WorkNowFigures.TASKLIST_TASK + reviewTask,
-        WorkNowFigures.COCKPIT_INSTANCE + scenario.incident.getId() + "/runtime?tab=incidents-tab");
+        WorkNowFigures.COCKPIT_INSTANCE + scenario.incident().getId() + "/runtime?tab=incidents-tab");
     assertThat(page.getElementById("work-summary").text()).contains("1 incidents past their target")
         .doesNotContain(" 0 tasks");
   }

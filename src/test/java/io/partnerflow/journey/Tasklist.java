@@ -92,7 +92,7 @@ public final class Tasklist {
   }
 
   /** A string as an XPath literal, also when it holds quotes (company names do: O'Brien). */
-  static String xpathLiteral(String text) {
+  public static String xpathLiteral(String text) {
     if (!text.contains("'")) {
       return "'" + text + "'";
     }
