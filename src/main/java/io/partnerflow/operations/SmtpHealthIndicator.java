@@ -43,11 +43,11 @@ public class SmtpHealthIndicator implements HealthIndicator {
   }
 
   private Health check(Instant now) {
+    if (host == null || host.isBlank() || port <= 0) {
+      return Health.unknown().withDetail("error", "no SMTP host and port configured").build();
+    }
     Health.Builder health = Health.unknown().withDetail("host", host).withDetail("port", port)
         .withDetail("checkedAt", now.toString());
-    if (host == null || host.isBlank() || port <= 0) {
-      return health.withDetail("error", "no SMTP host and port configured").build();
-    }
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
       return health.up().build();
