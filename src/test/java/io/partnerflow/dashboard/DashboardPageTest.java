@@ -197,7 +197,7 @@ class DashboardPageTest {
   }
 
   @Test
-  void managersAndOperatorsMayOpenItOthersMayNot() throws Exception {
+  void managersAndOperatorsMayOpenItMonitoringAndOthersMayNot() throws Exception {
     assertThat(get("manager", "/dashboard?" + period()).statusCode()).isEqualTo(200);
     assertThat(get("operator", "/dashboard?" + period()).statusCode()).isEqualTo(200);
     assertThat(get("operator", "/dashboard/csv/work.tasks?" + period()).statusCode()).isEqualTo(200);
@@ -210,6 +210,9 @@ class DashboardPageTest {
     assertThat(browser.headers().firstValue("Location").orElse("")).contains("/login");
     assertThat(get(null, "/dashboard").statusCode()).isEqualTo(401);
     assertThat(get(null, "/dashboard/csv/work.tasks").statusCode()).isEqualTo(401);
+
+    // Monitoring staff read metrics, not the business
+    assertThat(get("monitor", "/dashboard").statusCode()).isEqualTo(403);
 
     IdentityService identity = engine.getIdentityService();
     if (identity.createUserQuery().userId("nogroup").count() == 0) {

@@ -16,12 +16,14 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.admin-user.password=ci-admin-5Lx!",
     "partnerflow.security.operator-password=" + PostgresDashboardPageTest.OPERATOR_PASSWORD,
-    "partnerflow.security.manager-password=" + PostgresDashboardPageTest.MANAGER_PASSWORD})
+    "partnerflow.security.manager-password=" + PostgresDashboardPageTest.MANAGER_PASSWORD,
+    "partnerflow.security.monitor-password=" + PostgresDashboardPageTest.MONITOR_PASSWORD})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresDashboardPageTest extends DashboardPageTest {
 
   static final String OPERATOR_PASSWORD = "ci-operator-9Qw!";
   static final String MANAGER_PASSWORD = "ci-manager-3Rt!";
+  static final String MONITOR_PASSWORD = "ci-monitor-7Zp!";
 
   @BeforeAll
   static void startFromAnEmptyDatabase() throws Exception {
@@ -33,6 +35,7 @@ class PostgresDashboardPageTest extends DashboardPageTest {
     return switch (user) {
       case "operator" -> OPERATOR_PASSWORD;
       case "manager" -> MANAGER_PASSWORD;
+      case "monitor" -> MONITOR_PASSWORD;
       default -> user;
     };
   }
