@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class CustomerCsv {
 
   public static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
-  static final char BOM = '\uFEFF';
+  public static final char BOM = '\uFEFF';
   static final String LINE_END = "\r\n";
 
   public static final List<String> CUSTOMER_HEADER = List.of(

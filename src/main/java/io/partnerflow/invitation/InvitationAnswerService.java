@@ -8,13 +8,14 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a customer's answer, by link or by reply. The registry's conditional update decides which
  * answer is first; the message to the waiting process goes in the same transaction, so an answer
- * is either recorded and delivered, or neither.
+ * is either recorded and delivered, or neither. Every outcome is published as {@link InvitationAnswered}.
  */
 @Service
 public class InvitationAnswerService {
@@ -23,9 +24,11 @@ public class InvitationAnswerService {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   public InvitationAnswerService(InvitationRegistry registry, RuntimeService runtimeService,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
@@ -57,6 +60,12 @@ public class InvitationAnswerService {
   }
 
   private AnswerOutcome answer(Optional<Invitation> invitation, Answer answer) {
+    AnswerOutcome outcome = decide(invitation, answer);
+    events.publishEvent(new InvitationAnswered(answer.channel(), outcome));
+    return outcome;
+  }
+
+  private AnswerOutcome decide(Optional<Invitation> invitation, Answer answer) {
     Optional<AnswerOutcome> refused = refusal(invitation);
     if (refused.isPresent()) {
       return refused.get();

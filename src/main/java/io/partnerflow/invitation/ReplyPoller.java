@@ -2,6 +2,8 @@ package io.partnerflow.invitation;
 
 import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.mail.ImapMailbox;
+import io.partnerflow.mail.MailboxPoller;
+import io.partnerflow.mail.MailboxPolling;
 import io.partnerflow.mail.ProcessedMails;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -26,10 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not picked up until it is marked unread again.
  *
  * <p>Runs on a schedule ({@link ReplyPollingConfiguration}) unless
- * {@code partnerflow.invitation.imap.enabled=false}; {@link #pollOnce()} works either way.
+ * {@code partnerflow.invitation.imap.enabled=false}; {@link #pollOnce()} works either way. Each poll's
+ * result goes to its {@link MailboxPolling} (health and poller lag).
  */
 @Component
-public class ReplyPoller {
+public class ReplyPoller implements MailboxPoller {
+
+  /** Its name in health and metrics. */
+  public static final String NAME = "invitationReplies";
 
   private static final Logger log = LoggerFactory.getLogger(ReplyPoller.class);
 
@@ -42,6 +48,7 @@ public class ReplyPoller {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final AtomicBoolean reportedIdle = new AtomicBoolean();
+  private final MailboxPolling polling;
 
   public ReplyPoller(
       ImapProperties imap,
@@ -60,6 +67,13 @@ public class ReplyPoller {
     this.processedMails = new ProcessedMails(jdbc, clock);
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    // wall-clock time: the Clock bean follows the engine clock, which process tests move
+    this.polling = new MailboxPolling(NAME, imap.enabled(), imap.pollInterval(), Clock.systemUTC());
+  }
+
+  @Override
+  public MailboxPolling polling() {
+    return polling;
   }
 
   /**
@@ -72,6 +86,7 @@ public class ReplyPoller {
     InvitationReplyHandler replyHandler = handler.getIfAvailable();
     Optional<ImapMailbox.Settings> mailbox = mailbox();
     if (replyHandler == null || mailbox.isEmpty()) {
+      polling.notConfigured();
       if (reportedIdle.compareAndSet(false, true)) {
         log.info("Not reading invitation replies: {}",
             replyHandler == null ? "no InvitationReplyHandler" : "no IMAP host or mailbox configured");
@@ -86,8 +101,13 @@ public class ReplyPoller {
         handled[0] += Boolean.TRUE.equals(result) ? 1 : 0;
         return result != null;
       });
+      polling.succeeded();
       return handled[0];
+    } catch (RuntimeException e) {
+      polling.failed(e.toString());
+      throw e;
     } catch (MessagingException e) {
+      polling.failed(e.toString());
       log.warn("Could not read the invitation reply mailbox {} at {}:{}: {}", box.username(), box.host(),
           box.port(), e.toString());
       return handled[0];

@@ -1,8 +1,15 @@
 package io.partnerflow.mail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -17,6 +24,18 @@ final class MailTemplates {
   static final String PREFIX = "templates/mail/";
 
   private MailTemplates() {}
+
+  /** Every template with a plain-text part, i.e. every mail template (layout.html has none), sorted. */
+  static List<String> names() {
+    try {
+      Resource[] texts = new PathMatchingResourcePatternResolver(MailTemplates.class.getClassLoader())
+          .getResources("classpath*:" + PREFIX + "*.txt");
+      return Arrays.stream(texts).map(Resource::getFilename).filter(Objects::nonNull)
+          .map(name -> name.substring(0, name.length() - ".txt".length())).distinct().sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the mail templates", e);
+    }
+  }
 
   static SpringTemplateEngine engine(MessageSource messageSource) {
     SpringTemplateEngine engine = new SpringTemplateEngine();

@@ -10,13 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.partnerflow.mail.MailSendEvents.MailFailed;
+import io.partnerflow.mail.MailSendEvents.MailSent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -38,6 +45,8 @@ import org.thymeleaf.context.Context;
  *
  * <p>What remains: a crash, or a reply lost past the read timeout, after the server accepted the
  * mail and before that commit sends it once more on the retry, with the same Message-ID.
+ *
+ * <p>Each send and failure is published as a {@link MailSendEvents} event (the mail metrics count them).
  */
 @Service
 public class TemplatedMailService {
@@ -51,13 +60,27 @@ public class TemplatedMailService {
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
   private final MailProperties properties;
+  private final ApplicationEventPublisher events;
 
+  /** Publishes no events (tests that build the service by hand). */
   public TemplatedMailService(
       JavaMailSender sender,
       MessageSource messageSource,
       JdbcClient jdbc,
       PlatformTransactionManager transactionManager,
       MailProperties properties) {
+    this(sender, messageSource, jdbc, transactionManager, properties, event -> { });
+  }
+
+  @Autowired
+  public TemplatedMailService(
+      JavaMailSender sender,
+      MessageSource messageSource,
+      JdbcClient jdbc,
+      PlatformTransactionManager transactionManager,
+      MailProperties properties,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.sender = sender;
     this.messageSource = messageSource;
     this.templates = MailTemplates.engine(messageSource);
@@ -89,6 +112,25 @@ public class TemplatedMailService {
    * @return true if it was sent now, false if it had been sent before
    */
   public boolean send(TemplatedMail mail, Runnable recordWithIt) {
+    boolean sent;
+    try {
+      sent = sendOnce(mail, recordWithIt);
+    } catch (RuntimeException e) {
+      events.publishEvent(new MailFailed(mail.template(), failureReason(e)));
+      throw e;
+    }
+    if (sent) {
+      events.publishEvent(new MailSent(mail.template()));
+    }
+    return sent;
+  }
+
+  /** The names of the templates a mail can use (each has a {@code .txt} and an {@code .html} part). */
+  public static List<String> templateNames() {
+    return MailTemplates.names();
+  }
+
+  private boolean sendOnce(TemplatedMail mail, Runnable recordWithIt) {
     String key = mail.idempotencyKey();
     if (wasSent(key)) {
       log.info("Mail {} was already sent; not sending it again", key);
@@ -166,6 +208,18 @@ public class TemplatedMailService {
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailPreparationException("Could not build mail " + mail.idempotencyKey(), e);
     }
+  }
+
+  private static String failureReason(RuntimeException e) {
+    if (e instanceof DataAccessException) {
+      return MailSendEvents.DATABASE;
+    }
+    if (e instanceof MailPreparationException || e instanceof MailParseException
+        || e instanceof org.springframework.context.NoSuchMessageException
+        || e instanceof org.thymeleaf.exceptions.TemplateEngineException) {
+      return MailSendEvents.PREPARE;
+    }
+    return MailSendEvents.SEND;
   }
 
   private static InternetAddress address(String email, String name)

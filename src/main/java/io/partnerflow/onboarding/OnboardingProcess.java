@@ -54,6 +54,7 @@ public final class OnboardingProcess {
 
     public static final String GATEWAY_AGREEMENT_DECISION = "Gateway_AgreementDecision";
     public static final String GATEWAY_IS_INDIRECT_PROVIDER = "Gateway_IsIndirectProvider";
+    public static final String GATEWAY_RESELLER_CHOSEN = "Gateway_ResellerChosen";
     public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
     public static final String GATEWAY_RETURN_TO_REVIEW = "Gateway_ReturnToReview";
 

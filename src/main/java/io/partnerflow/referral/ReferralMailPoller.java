@@ -5,6 +5,8 @@ import static io.partnerflow.mail.InboundMailText.header;
 
 import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.mail.ImapMailbox;
+import io.partnerflow.mail.MailboxPoller;
+import io.partnerflow.mail.MailboxPolling;
 import io.partnerflow.mail.InboundMailText;
 import io.partnerflow.mail.InboundMailText.SyntheticIdDate;
 import io.partnerflow.mail.ProcessedMails;
@@ -38,10 +40,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the next poll.
  *
  * <p>Runs on a schedule ({@link ReferralMailPollingConfiguration}) unless
- * {@code partnerflow.referral.mail.enabled=false}; {@link #pollOnce()} works either way.
+ * {@code partnerflow.referral.mail.enabled=false}; {@link #pollOnce()} works either way. Each poll's
+ * result goes to its {@link MailboxPolling} (health and poller lag).
  */
 @Component
-public class ReferralMailPoller {
+public class ReferralMailPoller implements MailboxPoller {
+
+  /** Its name in health and metrics. */
+  public static final String NAME = "referrals";
 
   private static final Logger log = LoggerFactory.getLogger(ReferralMailPoller.class);
   /** {@code referral.external_reference} holds 200; longer Message-IDs are replaced by a hash. */
@@ -54,6 +60,7 @@ public class ReferralMailPoller {
   private final ProcessedMails processedMails;
   private final TransactionTemplate transaction;
   private final AtomicBoolean reportedIdle = new AtomicBoolean();
+  private final MailboxPolling polling;
 
   public ReferralMailPoller(
       ReferralMailProperties properties,
@@ -69,6 +76,13 @@ public class ReferralMailPoller {
     this.embeddedServer = embeddedServer;
     this.processedMails = new ProcessedMails(jdbc, clock);
     this.transaction = new TransactionTemplate(transactionManager);
+    // wall-clock time: the Clock bean follows the engine clock, which process tests move
+    this.polling = new MailboxPolling(NAME, properties.enabled(), properties.pollInterval(), Clock.systemUTC());
+  }
+
+  @Override
+  public MailboxPolling polling() {
+    return polling;
   }
 
   /** What became of one mail. */
@@ -83,6 +97,7 @@ public class ReferralMailPoller {
   public synchronized int pollOnce() {
     Optional<ImapMailbox.Settings> mailbox = mailbox();
     if (mailbox.isEmpty()) {
+      polling.notConfigured();
       if (reportedIdle.compareAndSet(false, true)) {
         log.info("Not reading referral mails: no IMAP host or mailbox configured");
       }
@@ -98,8 +113,13 @@ public class ReferralMailPoller {
         }
         return outcome != Outcome.FAILED;
       });
+      polling.succeeded();
       return recorded[0];
+    } catch (RuntimeException e) {
+      polling.failed(e.toString());
+      throw e;
     } catch (MessagingException e) {
+      polling.failed(e.toString());
       log.warn("Could not read the referrals mailbox {} at {}:{}: {}", box.username(), box.host(), box.port(),
           e.toString());
       return recorded[0];

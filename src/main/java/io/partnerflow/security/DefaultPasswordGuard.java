@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Only the embedded default (no Spring profile) may run with the demo passwords (password = user
- * name) of {@code admin}, {@code operator} and {@code manager}; any other profile refuses to start.
+ * name) of {@code admin}, {@code operator}, {@code manager} and {@code monitor}; any other profile refuses to start.
  * Both the configured passwords and the stored users are checked: the users are created once and
  * never reset, so changing a property alone does not change a password that is already stored.
  */
@@ -34,6 +34,7 @@ public class DefaultPasswordGuard implements InitializingBean {
   static final String ADMIN_PASSWORD_PROPERTY = "camunda.bpm.admin-user.password";
   static final String OPERATOR_PASSWORD_PROPERTY = "partnerflow.security.operator-password";
   static final String MANAGER_PASSWORD_PROPERTY = "partnerflow.security.manager-password";
+  static final String MONITOR_PASSWORD_PROPERTY = "partnerflow.security.monitor-password";
 
   private final Environment environment;
   private final CamundaBpmProperties camundaProperties;
@@ -94,7 +95,8 @@ public class DefaultPasswordGuard implements InitializingBean {
     }
     if (configured.isEmpty()) {
       message.append(" (").append(ADMIN_PASSWORD_PROPERTY).append(", ").append(OPERATOR_PASSWORD_PROPERTY)
-          .append(" and ").append(MANAGER_PASSWORD_PROPERTY).append(" only apply when a user is created.)");
+          .append(", ").append(MANAGER_PASSWORD_PROPERTY).append(" and ").append(MONITOR_PASSWORD_PROPERTY)
+          .append(" only apply when a user is created.)");
     }
     throw new IllegalStateException(message.toString());
   }
@@ -111,6 +113,7 @@ public class DefaultPasswordGuard implements InitializingBean {
     }
     byUser.put(DemoUsersInitializer.OPERATOR, OPERATOR_PASSWORD_PROPERTY);
     byUser.put(DemoUsersInitializer.MANAGER, MANAGER_PASSWORD_PROPERTY);
+    byUser.put(DemoUsersInitializer.MONITOR, MONITOR_PASSWORD_PROPERTY);
     return byUser;
   }
 
@@ -121,6 +124,9 @@ public class DefaultPasswordGuard implements InitializingBean {
     }
     if (DemoUsersInitializer.OPERATOR.equals(userId)) {
       return securityProperties.operatorPassword();
+    }
+    if (DemoUsersInitializer.MONITOR.equals(userId)) {
+      return securityProperties.monitorPassword();
     }
     return securityProperties.managerPassword();
   }

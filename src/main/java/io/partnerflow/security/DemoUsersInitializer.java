@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code managers} (Cockpit, read-only), their demo users and authorizations. Idempotent: missing
  * groups and users are created (passwords changed in Camunda Admin survive a restart); the groups'
  * grants are set to exactly what the README's "Who may do what" table says at every start.
+ * {@code monitoring} (metrics and health details under /actuator) has no engine grant at all.
  */
 @Component
 @DependsOnDatabaseInitialization // Flyway first: the engine must not be the first to touch the schema
@@ -42,6 +43,8 @@ public class DemoUsersInitializer implements InitializingBean {
   public static final String MANAGERS = "managers";
   public static final String OPERATOR = "operator";
   public static final String MANAGER = "manager";
+  public static final String MONITORING = "monitoring";
+  public static final String MONITOR = "monitor";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -62,8 +65,10 @@ public class DemoUsersInitializer implements InitializingBean {
 
     group(OPERATORS, "Operators");
     group(MANAGERS, "Managers");
+    group(MONITORING, "Monitoring");
     user(OPERATOR, "Demo", "Operator", "operator@partnerflow.local", properties.operatorPassword(), OPERATORS);
     user(MANAGER, "Demo", "Manager", "manager@partnerflow.local", properties.managerPassword(), MANAGERS);
+    user(MONITOR, "Demo", "Monitor", "monitor@partnerflow.local", properties.monitorPassword(), MONITORING);
 
     // Least privilege; README "Who may do what" gives each grant its reason. Operators start
     // processes and work tasks (claim, complete: TASK_WORK); they change no instance directly, set

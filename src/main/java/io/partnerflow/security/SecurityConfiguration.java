@@ -58,13 +58,22 @@ public class SecurityConfiguration {
 
   /** Servlet URL patterns of our own pages and API: the only ones Spring Security's filter sees. */
   static final String[] OUR_URL_PATTERNS = {"/api/*", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*",
-      "/customers/*", "/mailbox/*", LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH, "/invitation/*"};
+      "/customers/*", "/dashboard/*", "/mailbox/*", LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH,
+      "/invitation/*", "/actuator/*"};
 
   static final String[] API_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**"};
   /** Under /api, for administrators (Camunda group camunda-admin) only: the simulated Partner Center's faults. */
   static final String[] ADMIN_API_PATHS = {"/api/simulation/**"};
   static final String[] INVITATION_PATHS = {"/invitation/**"};
-  static final String[] PAGE_PATHS = {"/customers/**", "/mailbox/**", "/swagger-ui.html", "/swagger-ui/**",
+  /** Spring Boot Actuator; only health (status alone unless in group monitoring) without credentials. */
+  static final String[] ACTUATOR_PATHS = {"/actuator", "/actuator/**"};
+  static final String[] ACTUATOR_PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**"};
+  /** The Camunda group whose members read metrics, info and health details. */
+  public static final String MONITORING_AUTHORITY = CamundaUser.GROUP_AUTHORITY_PREFIX + DemoUsersInitializer.MONITORING;
+  /** The manager dashboard: managers and operators (and administrators), nobody else with a Camunda account. */
+  static final String[] DASHBOARD_PATHS = {"/dashboard", "/dashboard/**"};
+  static final String[] PAGE_PATHS = {"/customers/**", "/dashboard", "/dashboard/**", "/mailbox/**",
+      "/swagger-ui.html", "/swagger-ui/**",
       LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH};
 
   /**
@@ -194,6 +203,10 @@ public class SecurityConfiguration {
         .authenticationManager(authentication)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(LoginController.LOGIN_PATH, LoginController.LOGOUT_PATH).permitAll()
+            .requestMatchers(DASHBOARD_PATHS).hasAnyAuthority(
+                CamundaUser.GROUP_AUTHORITY_PREFIX + DemoUsersInitializer.MANAGERS,
+                CamundaUser.GROUP_AUTHORITY_PREFIX + DemoUsersInitializer.OPERATORS,
+                CamundaUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("partnerflow").authenticationEntryPoint(SecurityResponses.pages()))
         .securityContext(context -> context.securityContextRepository(new CamundaSessionSecurityContextRepository(users)))
@@ -209,6 +222,28 @@ public class SecurityConfiguration {
             .accessDeniedHandler(SecurityResponses.pagesDenied()))
         .headers(headers -> headers(headers, PAGE_CONTENT_SECURITY_POLICY, ReferrerPolicy.SAME_ORIGIN))
         .addFilterAfter(new EngineAuthenticationFilter(users), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  /**
+   * Actuator: health for anyone (probes), everything else for group monitoring; HTTP Basic only (what
+   * Prometheus' basic_auth sends), no session, 401/403 as problem details, never a redirect.
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http, AuthenticationManager authentication, ObjectMapper json)
+      throws Exception {
+    http.securityMatcher(ACTUATOR_PATHS)
+        .authenticationManager(authentication)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(ACTUATOR_PUBLIC_PATHS).permitAll()
+            .anyRequest().hasAuthority(MONITORING_AUTHORITY))
+        .httpBasic(basic -> basic.realmName("partnerflow").authenticationEntryPoint(SecurityResponses.api(json)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .csrf(csrf -> csrf.disable()) // read-only endpoints, no session: nothing a forged request could ride on
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityResponses.api(json))
+            .accessDeniedHandler(SecurityResponses.apiDenied(json)));
     return http.build();
   }
 

@@ -74,6 +74,7 @@ final class BenchmarkApp implements AutoCloseable {
       properties.put("camunda.bpm.admin-user.password", "Benchmark-admin-1");
       properties.put("partnerflow.security.operator-password", "Benchmark-operator-1");
       properties.put("partnerflow.security.manager-password", "Benchmark-manager-1");
+      properties.put("partnerflow.security.monitor-password", "Benchmark-monitor-1");
       builder.profiles("postgres");
     }
     variant.properties.forEach((name, value) -> {

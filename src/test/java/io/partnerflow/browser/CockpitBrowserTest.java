@@ -170,11 +170,7 @@ class CockpitBrowserTest {
   }
 
   private void signInToCockpit() {
-    browser.go("/camunda/app/cockpit/");
-    browser.visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']")).sendKeys("manager");
-    browser.visible(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("manager");
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-    browser.clickable(By.cssSelector("a[href*='#/processes']"));
+    browser.signInToWebapp("/camunda/app/cockpit/", "manager", "manager", By.cssSelector("a[href*='#/processes']"));
   }
 
   /** The instance ids of the finished-instances table's rows, top to bottom. */

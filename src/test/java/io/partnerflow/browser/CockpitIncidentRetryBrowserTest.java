@@ -107,11 +107,7 @@ class CockpitIncidentRetryBrowserTest {
   }
 
   private void signInToCockpitAsAdmin() {
-    browser.go("/camunda/app/cockpit/");
-    browser.visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']")).sendKeys("admin");
-    browser.visible(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("admin");
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-    browser.clickable(By.cssSelector("a[href*='#/processes']"));
+    browser.signInToWebapp("/camunda/app/cockpit/", "admin", "admin", By.cssSelector("a[href*='#/processes']"));
   }
 
   private static <T> T await(Supplier<T> found) throws InterruptedException {

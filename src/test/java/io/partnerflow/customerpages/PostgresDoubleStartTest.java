@@ -19,7 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.job-execution.max-wait=1000",
     "camunda.bpm.admin-user.password=ci-admin-5Lx!",
     "partnerflow.security.operator-password=" + PostgresDoubleStartTest.OPERATOR_PASSWORD,
-    "partnerflow.security.manager-password=ci-manager-3Rt!"})
+    "partnerflow.security.manager-password=ci-manager-3Rt!",
+    "partnerflow.security.monitor-password=ci-monitor-7Zp!"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresDoubleStartTest extends DoubleStartTest {
 

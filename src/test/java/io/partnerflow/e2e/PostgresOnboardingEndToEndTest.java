@@ -26,7 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.job-execution.max-wait=1000",
     "camunda.bpm.admin-user.password=" + PostgresOnboardingEndToEndTest.ADMIN_PASSWORD,
     "partnerflow.security.operator-password=" + PostgresOnboardingEndToEndTest.OPERATOR_PASSWORD,
-    "partnerflow.security.manager-password=" + PostgresOnboardingEndToEndTest.MANAGER_PASSWORD})
+    "partnerflow.security.manager-password=" + PostgresOnboardingEndToEndTest.MANAGER_PASSWORD,
+    "partnerflow.security.monitor-password=ci-monitor-7Zp!"})
 class PostgresOnboardingEndToEndTest {
 
   static final String ADMIN_PASSWORD = "ci-admin-5Lx!";

@@ -41,7 +41,7 @@ final class Operator {
     this.adminAuth = basic("admin", credentials.admin());
   }
 
-  record Credentials(String admin, String operator, String manager) {}
+  record Credentials(String admin, String operator, String manager, String monitor) {}
 
   static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Rig implements AutoCloseable {
 
   static final Operator.Credentials CREDENTIALS =
-      new Operator.Credentials("faults-admin-pw", "faults-operator-pw", "faults-manager-pw");
+      new Operator.Credentials("faults-admin-pw", "faults-operator-pw", "faults-manager-pw", "faults-monitor-pw");
   static final Duration STARTUP = Duration.ofSeconds(180);
 
   final FaultSettings settings;
@@ -52,6 +52,7 @@ final class Rig implements AutoCloseable {
         "--camunda.bpm.admin-user.password=" + CREDENTIALS.admin(),
         "--partnerflow.security.operator-password=" + CREDENTIALS.operator(),
         "--partnerflow.security.manager-password=" + CREDENTIALS.manager(),
+        "--partnerflow.security.monitor-password=" + CREDENTIALS.monitor(),
         // the external mail server (ours, behind the proxy) instead of the in-process one
         "--partnerflow.mail.embedded.enabled=false",
         "--spring.mail.host=127.0.0.1",

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -40,6 +41,11 @@ public final class Browser implements AutoCloseable {
   public static final Path ARTIFACTS = Paths.get("target", "journeys");
   /** Long enough for the job executor and the mail pollers on a busy two-core CI machine. */
   public static final Duration TIMEOUT = Duration.ofSeconds(45);
+
+  private static final By SIGN_IN_USER = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  private static final By SIGN_IN_PASSWORD = By.cssSelector("form[name='signinForm'] input[type='password']");
+  private static final By SIGN_IN_SUBMIT = By.cssSelector("form[name='signinForm'] button[type='submit']");
+  private static final Duration RESUBMIT_SIGN_IN_AFTER = Duration.ofSeconds(12);
 
   private final String baseUrl;
   private final Path profile;
@@ -130,6 +136,38 @@ public final class Browser implements AutoCloseable {
         .orElse(null));
     driver.close();
     driver.switchTo().window(opened);
+  }
+
+  /**
+   * Signs in on a Camunda webapp's own login page ({@code /camunda/app/tasklist/}) and waits for
+   * the element that shows the app has opened. A submit the page lost (typed before its form was
+   * bound, on a busy machine) is sent again.
+   */
+  public void signInToWebapp(String app, String user, String password, By landed) {
+    go(app);
+    long[] lastSubmit = {0};
+    until(d -> {
+      if (d.findElements(landed).stream().anyMatch(WebElement::isDisplayed)) {
+        return true;
+      }
+      List<WebElement> name = d.findElements(SIGN_IN_USER);
+      if (!name.isEmpty() && name.get(0).isDisplayed()
+          && System.nanoTime() - lastSubmit[0] > RESUBMIT_SIGN_IN_AFTER.toNanos()) {
+        try {
+          name.get(0).clear();
+          name.get(0).sendKeys(user);
+          WebElement secret = d.findElement(SIGN_IN_PASSWORD);
+          secret.clear();
+          secret.sendKeys(password);
+          d.findElement(SIGN_IN_SUBMIT).click();
+          lastSubmit[0] = System.nanoTime();
+        } catch (StaleElementReferenceException | ElementNotInteractableException reRendered) {
+          // next round
+        }
+      }
+      return null;
+    });
+    clickable(landed);
   }
 
   /** Closes Tasklist's notices ("process started", "you are assigned…"): they cover the buttons below them. */

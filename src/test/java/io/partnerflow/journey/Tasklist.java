@@ -22,11 +22,7 @@ public final class Tasklist {
 
   /** Signs in on Tasklist's own login page. */
   public static Tasklist signIn(Browser browser, String user, String password) {
-    browser.go(APP);
-    browser.visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']")).sendKeys(user);
-    browser.visible(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(password);
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-    browser.clickable(START_PROCESS);
+    browser.signInToWebapp(APP, user, password, START_PROCESS);
     return new Tasklist(browser);
   }
 
@@ -96,7 +92,7 @@ public final class Tasklist {
   }
 
   /** A string as an XPath literal, also when it holds quotes (company names do: O'Brien). */
-  static String xpathLiteral(String text) {
+  public static String xpathLiteral(String text) {
     if (!text.contains("'")) {
       return "'" + text + "'";
     }

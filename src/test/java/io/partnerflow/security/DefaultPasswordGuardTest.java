@@ -33,6 +33,7 @@ class DefaultPasswordGuardTest {
   static final String ADMIN_SECRET = "Adm1n-secret";
   static final String OPERATOR_SECRET = "0perator-secret";
   static final String MANAGER_SECRET = "Manag3r-secret";
+  static final String MONITOR_SECRET = "M0nitor-secret";
 
   @Autowired
   ProcessEngine processEngine;
@@ -45,30 +46,32 @@ class DefaultPasswordGuardTest {
     setStoredPassword("admin", "admin");
     setStoredPassword("operator", "operator");
     setStoredPassword("manager", "manager");
+    setStoredPassword("monitor", "monitor");
   }
 
   @Test
   void profileWithDemoPasswordsRefusesToStart() {
-    assertThatThrownBy(() -> guard(profiles("postgres"), "admin", "operator", "manager").check())
+    assertThatThrownBy(() -> guard(profiles("postgres"), "admin", "operator", "manager", "monitor").check())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("profile(s) [postgres]")
-        .hasMessageContaining("Configured for user(s) [admin, operator, manager]")
-        .hasMessageContaining("Stored in the database for user(s) [admin, operator, manager]")
+        .hasMessageContaining("Configured for user(s) [admin, operator, manager, monitor]")
+        .hasMessageContaining("Stored in the database for user(s) [admin, operator, manager, monitor]")
         .hasMessageContaining("camunda.bpm.admin-user.password")
         .hasMessageContaining("partnerflow.security.operator-password")
-        .hasMessageContaining("partnerflow.security.manager-password");
+        .hasMessageContaining("partnerflow.security.manager-password")
+        .hasMessageContaining("partnerflow.security.monitor-password");
   }
 
   @Test
   void profileWithChangedPasswordsStarts() {
     storeSecrets();
-    guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET).check();
+    guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET, MONITOR_SECRET).check();
   }
 
   @Test
   void profileWithConfiguredDemoPasswordRefusesToStart() {
     storeSecrets();
-    assertThatThrownBy(() -> guard(profiles("postgres"), ADMIN_SECRET, "operator", MANAGER_SECRET).check())
+    assertThatThrownBy(() -> guard(profiles("postgres"), ADMIN_SECRET, "operator", MANAGER_SECRET, MONITOR_SECRET).check())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Configured for user(s) [operator]: set partnerflow.security.operator-password")
         .message().doesNotContain("Stored in the database");
@@ -77,7 +80,7 @@ class DefaultPasswordGuardTest {
   @Test
   void adminPasswordDefaultsToTheIdWhenNotConfigured() {
     storeSecrets();
-    assertThatThrownBy(() -> guard(profiles("prod"), null, OPERATOR_SECRET, MANAGER_SECRET).check())
+    assertThatThrownBy(() -> guard(profiles("prod"), null, OPERATOR_SECRET, MANAGER_SECRET, MONITOR_SECRET).check())
         .hasMessageContaining("Configured for user(s) [admin]: set camunda.bpm.admin-user.password");
   }
 
@@ -85,7 +88,7 @@ class DefaultPasswordGuardTest {
   void profileWithStoredDemoPasswordRefusesToStart() {
     storeSecrets();
     setStoredPassword("manager", "manager"); // the property alone never resets a stored password
-    assertThatThrownBy(() -> guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET).check())
+    assertThatThrownBy(() -> guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET, MONITOR_SECRET).check())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Stored in the database for user(s) [manager]")
         .hasMessageContaining("partnerflow.security.manager-password")
@@ -93,9 +96,22 @@ class DefaultPasswordGuardTest {
   }
 
   @Test
+  void profileWithTheMonitorsDemoPasswordRefusesToStart() {
+    storeSecrets();
+    assertThatThrownBy(() -> guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET, "monitor").check())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Configured for user(s) [monitor]: set partnerflow.security.monitor-password")
+        .message().doesNotContain("Stored in the database");
+    setStoredPassword("monitor", "monitor"); // the property alone never resets a stored password
+    assertThatThrownBy(() -> guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET, MONITOR_SECRET)
+        .check())
+        .hasMessageContaining("Stored in the database for user(s) [monitor]");
+  }
+
+  @Test
   void storedPasswordCheckIsNoFailedLogin() {
     storeSecrets();
-    guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET).check();
+    guard(profiles("postgres"), ADMIN_SECRET, OPERATOR_SECRET, MANAGER_SECRET, MONITOR_SECRET).check();
     // IdentityService.checkPassword("operator", "operator") would have counted an attempt and locked the user
     UserEntity operator = (UserEntity) identityService.createUserQuery().userId("operator").singleResult();
     assertThat(operator.getAttempts()).isZero();
@@ -104,23 +120,24 @@ class DefaultPasswordGuardTest {
 
   @Test
   void withoutProfileDemoPasswordsOnlyWarn(CapturedOutput output) {
-    guard(profiles(), "admin", "operator", "manager").check();
-    assertThat(output.getOut()).contains("WARN").contains("Demo passwords in use").contains("[admin, operator, manager]");
+    guard(profiles(), "admin", "operator", "manager", "monitor").check();
+    assertThat(output.getOut()).contains("WARN").contains("Demo passwords in use")
+        .contains("[admin, operator, manager, monitor]");
   }
 
   @Test
   void defaultProfileCountsAsNoProfile() {
-    guard(profiles("default"), "admin", "operator", "manager").check();
+    guard(profiles("default"), "admin", "operator", "manager", "monitor").check();
   }
 
   private DefaultPasswordGuard guard(MockEnvironment environment, String adminPassword, String operatorPassword,
-      String managerPassword) {
+      String managerPassword, String monitorPassword) {
     CamundaBpmProperties camunda = new CamundaBpmProperties();
     AdminUserProperty admin = new AdminUserProperty();
     admin.setId("admin");
     admin.setPassword(adminPassword);
     camunda.setAdminUser(admin);
-    return new DefaultPasswordGuard(environment, camunda, new SecurityProperties(operatorPassword, managerPassword),
+    return new DefaultPasswordGuard(environment, camunda, new SecurityProperties(operatorPassword, managerPassword, monitorPassword),
         processEngine);
   }
 
@@ -134,6 +151,7 @@ class DefaultPasswordGuardTest {
     setStoredPassword("admin", ADMIN_SECRET);
     setStoredPassword("operator", OPERATOR_SECRET);
     setStoredPassword("manager", MANAGER_SECRET);
+    setStoredPassword("monitor", MONITOR_SECRET);
   }
 
   private void setStoredPassword(String userId, String password) {
