@@ -42,7 +42,7 @@ class BenchmarkSettingsTest {
     assertThat(dashboardPage(blank)).isEqualTo("/dashboard");
     // CI: -Dbenchmark.n=4 -Dbenchmark.invitations=4
     assertThat(with(Map.of("benchmark.n", "4", "benchmark.invitations", "4"),
-        () -> dashboardSizes(BenchmarkSettings.fromSystemProperties()))).containsExactly(2_000, 2_000, 40);
+        () -> dashboardSizes(BenchmarkSettings.fromSystemProperties()))).containsExactly(2_000, 2_000, 20);
     // Its own properties win
     assertThat(with(Map.of("benchmark.n", "4", DashboardScenario.ONBOARDINGS_PROPERTY, "50000",
         DashboardScenario.INVITATIONS_PROPERTY, "7", DashboardScenario.CALLS_PROPERTY, "3"),

@@ -5,6 +5,7 @@ import io.partnerflow.benchmark.DashboardTemplates.Kind;
 import io.partnerflow.benchmark.DashboardTemplates.Template;
 import io.partnerflow.invitation.InvitationProcess;
 import io.partnerflow.onboarding.OnboardingProcess;
+import io.partnerflow.referral.ReferralProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,13 +52,18 @@ final class DashboardScenario {
     return SectionTiming.positiveProperty(ONBOARDINGS_PROPERTY, Math.min(FULL_SIZE, 500 * settings.instances()));
   }
 
+  /** Referrals come in at a tenth of the onboardings (at least one of each template's). */
+  static int referrals(int onboardings) {
+    return Math.max(1, onboardings / 10);
+  }
+
   static int invitations(BenchmarkSettings settings) {
     return SectionTiming.positiveProperty(INVITATIONS_PROPERTY, Math.min(FULL_SIZE, 500 * settings.invitations()));
   }
 
-  /** 200 by default; 10 per onboarding of benchmark.n when that is small (CI: 40). */
+  /** 200 by default; 5 per onboarding of benchmark.n when that is small (CI: 20). */
   static int calls(BenchmarkSettings settings) {
-    return SectionTiming.positiveProperty(CALLS_PROPERTY, Math.min(FULL_CALLS, 10 * settings.instances()));
+    return SectionTiming.positiveProperty(CALLS_PROPERTY, Math.min(FULL_CALLS, 5 * settings.instances()));
   }
 
   /**
@@ -66,6 +72,20 @@ final class DashboardScenario {
    */
   static int batchClones(Database database) {
     return database == Database.H2 ? 100 : 2000;
+  }
+
+  /**
+   * Over how many days the clones start: about 13 months, but within the history time-to-live the product is
+   * configured with (partnerflow.history.time-to-live, P180D as shipped), less a week for the longest clones, since
+   * Camunda's history cleanup removes what is older every night (and would remove clones during the run).
+   */
+  static int historyDays(Duration timeToLive) {
+    return (int) Math.max(7, Math.min(395, timeToLive.toDays() - 7));
+  }
+
+  private static int historyDays(BenchmarkApp app) {
+    String ttl = app.context.getEnvironment().getProperty("partnerflow.history.time-to-live");
+    return historyDays(ttl == null || ttl.isBlank() ? Duration.ofDays(395 + 7) : Duration.parse(ttl));
   }
 
   static String page() {
@@ -113,9 +133,6 @@ final class DashboardScenario {
     PageClient client = new PageClient(app.port, "manager", app.managerPassword);
     List<Period> periods = periods(LocalDate.now(java.time.ZoneOffset.UTC));
 
-    // The page must answer before anything is seeded: a broken page fails in seconds, not after the seeding
-    client.get(page, periods.get(0).query());
-
     long started = System.nanoTime();
     HistoryCloner.RegistrySnapshot before = cloner.snapshot();
     DashboardTemplates driver = new DashboardTemplates(app, settings.timeoutMs(), "d" + Math.floorMod(variant.hashCode(), 100));
@@ -124,12 +141,16 @@ final class DashboardScenario {
     Benchmark.progress("%s dashboard: %d template instances in %.1f s", variant, templates.size(), templateSeconds);
     jdbc.execute("ANALYZE");
     String smallHistory = historySize(jdbc);
+    // The page must answer before anything is seeded: a broken page fails here, not after minutes of seeding.
+    // (Not before the templates: on an empty history the dashboard of 2026-12-06 answers 500, HistoryReach's
+    // min(start_time_) being null.)
+    client.get(page, periods.get(0).query());
 
     Map<Period, Timing> small = time(client, page, periods, warmup, calls);
     Benchmark.progress("%s dashboard: timed at the small history (%s)", variant, smallHistory);
 
-    HistoryCloner.Result seeded = cloner.seed(templates, before, onboardings, invitations,
-        HistoryCloner.DEFAULT_ENGINE_TABLES, Instant.now());
+    HistoryCloner.Result seeded = cloner.seed(templates, before, onboardings, invitations, referrals(onboardings),
+        HistoryCloner.DEFAULT_ENGINE_TABLES, Instant.now(), historyDays(app));
     Benchmark.progress("%s dashboard: seeded %d onboardings and %d invitations in %.1f s (%s)", variant, onboardings,
         invitations, seeded.seconds(), seeded.rowsPerTable());
     long verifying = System.nanoTime();
@@ -137,6 +158,9 @@ final class DashboardScenario {
     Benchmark.progress("%s dashboard: the clones hang together (checked in %.1f s)", variant,
         (System.nanoTime() - verifying) / 1e9);
     String largeHistory = historySize(jdbc);
+    if (page.startsWith("/dashboard")) {
+      requireSeen(client.body(page, periods.get(2).query()), onboardings);
+    }
     Map<Period, Timing> large = time(client, page, periods, warmup, calls);
     Benchmark.progress("%s dashboard: timed at the large history (%s)", variant, largeHistory);
 
@@ -158,6 +182,20 @@ final class DashboardScenario {
         smallHistory, largeHistory, periods, small, large, ours, withoutIndexes);
   }
 
+  /** The dashboard counts the clones: the last 12 months hold most of the 13 months they are spread over. */
+  private static void requireSeen(String body, int onboardings) {
+    java.util.regex.Matcher started = java.util.regex.Pattern.compile("([0-9][0-9,.]*) onboardings started in the period")
+        .matcher(body);
+    if (!started.find()) {
+      throw new IllegalStateException("Dashboard page shows no \"… onboardings started in the period\"");
+    }
+    long shown = Long.parseLong(started.group(1).replaceAll("[^0-9]", ""));
+    if (shown < onboardings / 2) {
+      throw new IllegalStateException("Dashboard shows " + shown + " onboardings started in the last 12 months, "
+          + "fewer than half of the " + onboardings + " seeded over 13 months");
+    }
+  }
+
   private static Map<Period, Timing> time(PageClient client, String page, List<Period> periods, int warmup, int calls)
       throws Exception {
     Map<Period, Timing> timings = new LinkedHashMap<>();
@@ -176,8 +214,9 @@ final class DashboardScenario {
 
   /** Finished onboardings and invitations in the engine's history. */
   private static String historySize(JdbcTemplate jdbc) {
-    return String.format(Locale.ROOT, "%,d finished onboardings, %,d finished invitations",
-        finished(jdbc, OnboardingProcess.PROCESS_KEY), finished(jdbc, InvitationProcess.PROCESS_KEY));
+    return String.format(Locale.ROOT, "%,d finished onboardings, %,d finished invitations, %,d finished referrals",
+        finished(jdbc, OnboardingProcess.PROCESS_KEY), finished(jdbc, InvitationProcess.PROCESS_KEY),
+        finished(jdbc, ReferralProcess.PROCESS_KEY));
   }
 
   private static long finished(JdbcTemplate jdbc, String processKey) {
@@ -205,9 +244,13 @@ final class DashboardScenario {
       out.append("; not among them: ").append(String.join(", ", notes));
     }
     out.append(".\n\n");
-    out.append(String.format(Locale.ROOT, "Seeding: %,d + %,d clones in **%.1f s**; rows inserted: %s.%n%n",
-        seeded.onboardings(), seeded.invitations(), seeded.seconds(), seeded.rowsPerTable().entrySet().stream()
+    out.append(String.format(Locale.ROOT, "Seeding: %,d onboardings + %,d invitations + %,d referrals cloned in "
+        + "**%.1f s**; rows inserted: %s.%n%n", seeded.onboardings(), seeded.invitations(), seeded.referrals(),
+        seeded.seconds(), seeded.rowsPerTable().entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue())).collect(Collectors.joining(", "))));
+    out.append(String.format(Locale.ROOT, "Clones start over the last %d days (within the history time-to-live), "
+        + "busier towards now, weekdays 5× weekends, 07–18 UTC; durations are the templates' stretched 100–10,000×.%n%n",
+        seeded.historyDays()));
     out.append("Small history: ").append(smallHistory).append(". Large: ").append(largeHistory).append(".\n\n");
     out.append("| period | history | p50 ms | p90 ms | p99 ms | max ms | p50 / small | p99 / small |\n");
     out.append("|---|---|--:|--:|--:|--:|--:|--:|\n");
@@ -247,17 +290,23 @@ final class DashboardScenario {
 
     /** Nanoseconds from sending the request to the whole body read. */
     long get(String path, String query) throws Exception {
+      long start = System.nanoTime();
+      body(path, query);
+      return System.nanoTime() - start;
+    }
+
+    /** The checked page. */
+    String body(String path, String query) throws Exception {
       URI uri = URI.create(baseUrl + path + (query.isEmpty() ? "" : "?" + query));
       HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", authorization)
           .header("Accept", "text/html").timeout(Duration.ofSeconds(60)).GET().build();
-      long start = System.nanoTime();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      long nanos = System.nanoTime() - start;
-      check(uri, response);
-      return nanos;
+      check(uri, path, response);
+      return response.body();
     }
 
-    static void check(URI uri, HttpResponse<String> response) {
+    /** 200, an HTML page, no login form; the dashboard with its period and without errors. */
+    static void check(URI uri, String path, HttpResponse<String> response) {
       String body = response.body() == null ? "" : response.body();
       String problem = null;
       if (response.statusCode() != 200) {
@@ -267,6 +316,9 @@ final class DashboardScenario {
         problem = "answered 200 without an HTML page";
       } else if (body.toLowerCase(Locale.ROOT).contains("type=\"password\"")) {
         problem = "answered a login form";
+      } else if (path.startsWith("/dashboard") && (!body.contains("id=\"period-summary\"")
+          || body.contains("id=\"errors\""))) {
+        problem = "answered the dashboard without its period summary, or with errors";
       }
       if (problem != null) {
         throw new IllegalStateException("Dashboard page broken: GET " + uri + " " + problem + ": "

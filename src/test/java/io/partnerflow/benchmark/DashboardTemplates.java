@@ -10,6 +10,10 @@ import io.partnerflow.onboarding.OnboardingProcess;
 import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
 import io.partnerflow.provisioning.PartnerCenterFaults;
+import io.partnerflow.referral.NewReferral;
+import io.partnerflow.referral.Referral;
+import io.partnerflow.referral.ReferralIntake;
+import io.partnerflow.referral.ReferralProcess;
 import io.partnerflow.provisioning.SimulatedFaults;
 import io.partnerflow.provisioning.SimulatedPartnerCenter;
 import java.sql.Timestamp;
@@ -39,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DashboardTemplates {
 
-  enum Kind { ONBOARDING, INVITATION }
+  enum Kind { ONBOARDING, INVITATION, REFERRAL }
 
   /** A finished root instance, its outcome (the end event it reached) and how often it is cloned, relatively. */
   record Template(String processInstanceId, Kind kind, String outcome, int weight) {}
@@ -112,7 +116,13 @@ final class DashboardTemplates {
     templates.add(new Template(existingCustomer(tenantWithoutRelationship(), Ids.NOTE_INVITATION_SENT),
         Kind.ONBOARDING, Ids.END_RELATIONSHIP_REQUESTED, 5));
     notes.add("no invitation answered by email reply (the IMAP reply path is not driven)");
-    notes.add("no referrals");
+    // Referrals, from the API and the mailbox: won, lost, declined with a notice
+    templates.add(new Template(referral(NewReferral.SOURCE_API, ReferralProcess.Decisions.WON), Kind.REFERRAL,
+        ReferralProcess.Ids.END_WON, 3));
+    templates.add(new Template(referral(NewReferral.SOURCE_EMAIL, ReferralProcess.Decisions.LOST), Kind.REFERRAL,
+        ReferralProcess.Ids.END_LOST, 3));
+    templates.add(new Template(referral(NewReferral.SOURCE_API, ReferralProcess.Decisions.DECLINE), Kind.REFERRAL,
+        ReferralProcess.Ids.END_DECLINED, 4));
     for (Template template : templates) {
       EndEvents.requireAll(engine, List.of(template.processInstanceId()), template.outcome());
     }
@@ -272,6 +282,35 @@ final class DashboardTemplates {
     InvitationProcess.FOLLOW_UP_DECISION.putIn(submitted, InvitationProcess.Decisions.FOLLOW_UP_CLOSE);
     submit(task, submitted);
     await("invitation " + pi + " to end", () -> ended(pi));
+  }
+
+  // --- referrals ----------------------------------------------------------------------------------
+
+  /** A referral received (as the API or the mailbox poller hands it over), decided, and won, lost or declined. */
+  private String referral(String source, String outcome) throws Exception {
+    int n = SEQUENCE.incrementAndGet();
+    Referral referral = app.context.getBean(ReferralIntake.class).receive(new NewReferral("Litware " + runTag + n,
+        "Rosa", "Vidal", "rosa." + n + "@litware" + runTag + ".example", null, "ES", "es", "50 Microsoft 365 licences",
+        source, NewReferral.SOURCE_API.equals(source) ? "dash-" + runTag + "-" + n : null));
+    String pi = referral.processInstanceId();
+    Task decide = awaitTask(pi);
+    VariableMap decision = Variables.createVariables();
+    if (ReferralProcess.Decisions.DECLINE.equals(outcome)) {
+      ReferralProcess.DECISION.putIn(decision, ReferralProcess.Decisions.DECLINE);
+      ReferralProcess.DECLINE_REASON.putIn(decision, "Outside our region");
+      submit(decide, decision);
+    } else {
+      ReferralProcess.DECISION.putIn(decision, ReferralProcess.Decisions.ACCEPT);
+      ReferralProcess.ESTIMATED_DEAL_VALUE.putIn(decision, 12_500.0);
+      ReferralProcess.ESTIMATED_CLOSE_DATE.putIn(decision, java.time.LocalDate.now().plusDays(30).toString());
+      submit(decide, decision);
+      Task record = awaitTask(pi);
+      VariableMap recorded = Variables.createVariables();
+      ReferralProcess.OUTCOME.putIn(recorded, outcome);
+      submit(record, recorded);
+    }
+    await("referral " + pi + " to end", () -> ended(pi));
+    return pi;
   }
 
   // --- shared -------------------------------------------------------------------------------------

@@ -80,11 +80,14 @@ final class HistoryCloner {
           Map.of("token_hash", 64)),
       new RegistryTable("relationship_event", "r.id = t.customer_id",
           Map.of("id", Mapping.OMIT, "customer_id", Mapping.REGISTRY_ID, "invitation_id", Mapping.REGISTRY_ID), Map.of()),
+      new RegistryTable("referral", "r.id = t.id", Map.of("id", Mapping.REGISTRY_ID, "process_instance_id",
+          Mapping.ENGINE_ID, "onboarding_process_instance_id", Mapping.ENGINE_ID), Map.of("external_reference", 200)),
       new RegistryTable("sent_mail", "t.mail_key like ('%' || r.id || '%')", Map.of("mail_key", Mapping.MAIL_KEY),
           Map.of()));
 
   /** What was seeded: rows per table, clones per kind, seconds. */
-  record Result(Map<String, Long> rowsPerTable, int onboardings, int invitations, double seconds) {}
+  record Result(Map<String, Long> rowsPerTable, int onboardings, int invitations, int referrals, int historyDays,
+      double seconds) {}
 
   private final JdbcTemplate jdbc;
   private final Database database;
@@ -103,27 +106,30 @@ final class HistoryCloner {
   }
 
   /** The registry rows as they were before the templates ran: only rows created since belong to a template. */
-  record RegistrySnapshot(Set<String> customerIds, Set<String> invitationIds) {}
+  record RegistrySnapshot(Set<String> customerIds, Set<String> invitationIds, Set<String> referralIds) {}
 
   RegistrySnapshot snapshot() {
     return new RegistrySnapshot(new HashSet<>(jdbc.queryForList("select id from customer", String.class)),
-        new HashSet<>(jdbc.queryForList("select id from invitation", String.class)));
+        new HashSet<>(jdbc.queryForList("select id from invitation", String.class)),
+        new HashSet<>(jdbc.queryForList("select id from referral", String.class)));
   }
 
-  Result seed(List<Template> templates, RegistrySnapshot before, int onboardings, int invitations, List<String> tables,
-      Instant now) {
+  Result seed(List<Template> templates, RegistrySnapshot before, int onboardings, int invitations, int referrals,
+      List<String> tables, Instant now, int historyDays) {
     long started = System.nanoTime();
     dropHelpers();
     Map<String, Long> rows = new LinkedHashMap<>();
     List<String> droppedIndexes = new ArrayList<>();
     try {
       jdbc.execute("create table bench_clone (n integer primary key, tpl varchar(64) not null, tag varchar(10) not null, "
-          + "tpl_start timestamp not null, anchor timestamp not null, stretch double precision not null)");
+          + "tpl_start timestamp not null, tpl_end timestamp not null, anchor timestamp not null, "
+          + "root_end timestamp not null, stretch double precision not null)");
       jdbc.execute("create table bench_regid (id varchar(64) primary key, tpl varchar(64) not null)");
-      planClones(templates, onboardings, invitations, now);
+      planClones(templates, Map.of(Kind.ONBOARDING, onboardings, Kind.INVITATION, invitations, Kind.REFERRAL,
+          referrals), now, historyDays);
       jdbc.execute("create index bench_clone_tpl on bench_clone (tpl, n)");
       registryIds(templates, before);
-      int clones = onboardings + invitations;
+      int clones = onboardings + invitations + referrals;
       // Secondary indexes are built once afterwards rather than row by row (H2 sorts a big table's rebuild)
       for (String table : dropIndexes ? tables : List.<String>of()) {
         List<String> creates = secondaryIndexes(table);
@@ -153,10 +159,12 @@ final class HistoryCloner {
         jdbc.execute(create);
         droppedIndexes.remove(create);
       }
-      Benchmark.progress("  recreated the secondary indexes in %.1f s", (System.nanoTime() - t0) / 1e9);
+      if (!droppedIndexes.isEmpty() || dropIndexes) {
+        Benchmark.progress("  recreated the secondary indexes in %.1f s", (System.nanoTime() - t0) / 1e9);
+      }
     }
     jdbc.execute("ANALYZE");
-    return new Result(rows, onboardings, invitations, (System.nanoTime() - started) / 1e9);
+    return new Result(rows, onboardings, invitations, referrals, historyDays, (System.nanoTime() - started) / 1e9);
   }
 
   /**
@@ -186,6 +194,11 @@ final class HistoryCloner {
         broken.add(count + " " + what);
       }
     });
+    Long removedSoon = jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where REMOVAL_TIME_ < ?", Long.class,
+        Timestamp.from(now.plus(Duration.ofDays(1))));
+    if (removedSoon != null && removedSoon > 0) {
+      broken.add(removedSoon + " instances the history cleanup removes within a day");
+    }
     Timestamp latest = jdbc.queryForObject("select max(END_TIME_) from ACT_HI_PROCINST", Timestamp.class);
     if (latest != null && latest.toInstant().isAfter(now.plusSeconds(60))) {
       broken.add("an instance ends in the future (" + latest + ")");
@@ -203,13 +216,13 @@ final class HistoryCloner {
    * office hours (07–18 UTC); its durations are the template's stretched by a log-uniform factor of 100–10,000
    * (seconds of a template become minutes to days), and it ends before now.
    */
-  private void planClones(List<Template> templates, int onboardings, int invitations, Instant now) {
-    Random random = new Random(onboardings * 31L + invitations);
+  private void planClones(List<Template> templates, Map<Kind, Integer> counts, Instant now, int historyDays) {
+    Random random = new Random(counts.values().stream().mapToLong(Integer::longValue).sum());
     List<Object[]> rows = new ArrayList<>();
     int n = 0;
     for (Kind kind : Kind.values()) {
       List<Template> ofKind = templates.stream().filter(t -> t.kind() == kind).toList();
-      int count = kind == Kind.ONBOARDING ? onboardings : invitations;
+      int count = counts.get(kind);
       if (ofKind.isEmpty() || count == 0) {
         continue;
       }
@@ -236,26 +249,30 @@ final class HistoryCloner {
         double stretch = Math.exp(Math.log(100) + random.nextDouble() * (Math.log(10_000) - Math.log(100)));
         // Registry rows may be written a little after the instance's end: a margin of a tenth and a minute
         long stretchedMs = (long) ((span[1].getTime() - span[0].getTime()) * stretch * 1.1) + 60_000;
-        Instant anchor = startTime(random, now);
+        Instant anchor = startTime(random, now, historyDays);
         Instant latest = now.minusMillis(stretchedMs);
         if (anchor.isAfter(latest)) {
           anchor = latest.minusSeconds(random.nextInt(3600));
         }
-        rows.add(new Object[] {n, template.processInstanceId(), tag(n), span[0], Timestamp.from(anchor), stretch});
+        // The clone's end as its timestamps are moved: anchor + (end - start) × stretch
+        Timestamp rootEnd = Timestamp.from(anchor.plusMillis((long) ((span[1].getTime() - span[0].getTime()) * stretch)));
+        rows.add(new Object[] {n, template.processInstanceId(), tag(n), span[0], span[1], Timestamp.from(anchor), rootEnd,
+            stretch});
       }
     }
     for (List<Object[]> batch : Chunks.of(rows, 5000)) {
-      jdbc.batchUpdate("insert into bench_clone (n, tpl, tag, tpl_start, anchor, stretch) values (?, ?, ?, ?, ?, ?)",
+      jdbc.batchUpdate("insert into bench_clone (n, tpl, tag, tpl_start, tpl_end, anchor, root_end, stretch) "
+          + "values (?, ?, ?, ?, ?, ?, ?, ?)",
           batch);
     }
   }
 
-  private static Instant startTime(Random random, Instant now) {
+  private static Instant startTime(Random random, Instant now, int historyDays) {
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     while (true) {
-      int daysAgo = random.nextInt(395);
-      // Linear growth: twice as busy now as 13 months ago
-      if (random.nextDouble() * 2 > 2 - daysAgo / 395.0) {
+      int daysAgo = random.nextInt(historyDays);
+      // Linear growth: twice as busy now as at the start of the history
+      if (random.nextDouble() * 2 > 2 - daysAgo / (double) historyDays) {
         continue;
       }
       LocalDate day = today.minusDays(daysAgo);
@@ -290,6 +307,11 @@ final class HistoryCloner {
         }
       }
     });
+    jdbc.query("select id, process_instance_id from referral", rs -> {
+      if (!before.referralIds().contains(rs.getString(1)) && roots.contains(rs.getString(2))) {
+        tplById.put(rs.getString(1), rs.getString(2));
+      }
+    });
     jdbc.query("select id, onboarding_process_instance_id from customer", rs -> {
       String id = rs.getString(1);
       if (before.customerIds().contains(id)) {
@@ -319,7 +341,9 @@ final class HistoryCloner {
     for (Column column : columns) {
       names.add(column.name());
       String value = "t." + column.name();
-      if (column.isTime()) {
+      if (column.upper().equals("REMOVAL_TIME_")) {
+        value = removalTime(value);
+      } else if (column.isTime()) {
         value = shifted(value, column.type());
       } else if (column.isText() && (INSTANCE_LOCAL.contains(column.upper())
           || column.upper().endsWith("ID_") && !DEFINITION_LEVEL.contains(column.upper()))) {
@@ -388,6 +412,17 @@ final class HistoryCloner {
     int keep = width - TAG_LENGTH;
     return "case when " + value + " is null then null when length(" + value + ") <= " + keep + " then " + value
         + " || c.tag else substring(" + value + " from 1 for " + keep + ") || c.tag end";
+  }
+
+  /**
+   * The engine's removal time (the root instance's end plus the definition's time-to-live): the clone's end plus
+   * what the template had, so history cleanup removes a clone exactly when it would remove such an instance.
+   */
+  private String removalTime(String value) {
+    return switch (database) {
+      case H2 -> "dateadd(millisecond, datediff(millisecond, c.tpl_end, " + value + "), c.root_end)";
+      case POSTGRES -> "(c.root_end + (" + value + " - c.tpl_end))";
+    };
   }
 
   /** anchor + (t - template start) × stretch, in the column's type. */
