@@ -69,6 +69,13 @@ class BenchmarkSettingsTest {
   }
 
   @Test
+  void clonesStartWithinTheHistoryTimeToLiveLessAWeekAndAtMost13Months() {
+    assertThat(DashboardScenario.historyDays(java.time.Duration.ofDays(180))).isEqualTo(173);
+    assertThat(DashboardScenario.historyDays(java.time.Duration.ofDays(1000))).isEqualTo(395);
+    assertThat(DashboardScenario.historyDays(java.time.Duration.ofDays(3))).isEqualTo(7);
+  }
+
+  @Test
   void aClonesTagFitsWhereTheClonerPutsIt() {
     assertThat(HistoryCloner.tag(1)).isEqualTo("z000000001").hasSize(10);
     assertThat(HistoryCloner.tag(200_000)).isEqualTo("z000200000");

@@ -208,6 +208,8 @@ final class DashboardScenario {
         nanos.add(client.get(page, period.query()));
       }
       timings.put(period, new Timing(nanos));
+      Benchmark.progress("  %s: p50 %.0f ms, p99 %.0f ms", period.label(), timings.get(period).percentileMs(50),
+          timings.get(period).percentileMs(99));
     }
     return timings;
   }
@@ -234,7 +236,7 @@ final class DashboardScenario {
         seeded.onboardings(), seeded.invitations(), variant, settings.database()));
     out.append(String.format(Locale.ROOT, "Page `GET %s` as the manager (HTTP Basic), one client, sequential; "
         + "%d warm-up + %d timed calls per period and history size. Each answer checked: 200, an HTML page, no "
-        + "login form.%n%n", page, warmup, calls));
+        + "login form (the dashboard: its period shown, no errors).%n%n", page, warmup, calls));
     Map<String, Long> outcomes = templates.stream().collect(Collectors.groupingBy(
         t -> t.kind().name().toLowerCase(Locale.ROOT) + " → " + t.outcome(), LinkedHashMap::new, Collectors.counting()));
     out.append(String.format(Locale.ROOT, "Templates: %d real instances through the engine in %.1f s (%s)",
@@ -277,6 +279,8 @@ final class DashboardScenario {
 
   /** A signed-in manager's browser, reduced to timed GETs that fail loudly on anything but the page. */
   static final class PageClient {
+    /** A page slower than this fails the run (one call would hold the section for as long). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
@@ -299,8 +303,14 @@ final class DashboardScenario {
     String body(String path, String query) throws Exception {
       URI uri = URI.create(baseUrl + path + (query.isEmpty() ? "" : "?" + query));
       HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", authorization)
-          .header("Accept", "text/html").timeout(Duration.ofSeconds(60)).GET().build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+          .header("Accept", "text/html").timeout(REQUEST_TIMEOUT).GET().build();
+      HttpResponse<String> response;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (java.net.http.HttpTimeoutException e) {
+        throw new IllegalStateException("Dashboard page too slow: GET " + uri + " did not answer within "
+            + REQUEST_TIMEOUT.toSeconds() + " s", e);
+      }
       check(uri, path, response);
       return response.body();
     }
