@@ -61,7 +61,13 @@ public class DashboardFacts {
       Instant now = clock.instant();
       Instant since = last == null ? Instant.EPOCH : last.toInstant().minus(OVERLAP);
       long started = System.nanoTime();
-      int rows = instances(since) + tasks(since) + jobs(since) + expire(now);
+      if (last == null) {
+        // The first refresh reads all of history: no row is known yet, none needs finding first
+        jdbc.sql("delete from dashboard_instance").update();
+        jdbc.sql("delete from dashboard_task").update();
+        jdbc.sql("delete from dashboard_job").update();
+      }
+      int rows = instances(since) + tasks(since) + jobs(since, last == null) + expire(now);
       jdbc.sql("update dashboard_refresh set refreshed_to = ? where name = 'facts'").params(params(now)).update();
       LOG.debug("Dashboard facts refreshed since {}: {} rows in {} ms", since, rows,
           (System.nanoTime() - started) / 1_000_000);
@@ -118,15 +124,18 @@ public class DashboardFacts {
         .params(params(since)).update();
   }
 
-  private int jobs(Instant since) {
+  private int jobs(Instant since, boolean all) {
     String changed = "select d.job_id_ from act_hi_job_log d where d.timestamp_ >= ? "
         + "and d.job_def_type_ = 'async-continuation'";
-    jdbc.sql("delete from dashboard_job where id in (" + changed + ")").params(params(since)).update();
+    if (!all) {
+      jdbc.sql("delete from dashboard_job where id in (" + changed + ")").params(params(since)).update();
+    }
     return jdbc.sql("insert into dashboard_job (id, process_key, step, created_at, done_at, failures) "
             + "select j.job_id_, max(j.process_def_key_), max(j.act_id_), min(j.timestamp_), "
             + "max(case when j.job_state_ = 2 then j.timestamp_ end), sum(case when j.job_state_ = 1 then 1 else 0 end) "
-            + "from act_hi_job_log j where j.job_id_ in (" + changed + ") group by j.job_id_")
-        .params(params(since)).update();
+            + "from act_hi_job_log j where j.job_def_type_ = 'async-continuation'"
+            + (all ? "" : " and j.job_id_ in (" + changed + ")") + " group by j.job_id_")
+        .params(all ? List.of() : params(since)).update();
   }
 
   /** Facts of what the history cleanup removes (older than the time-to-live) go too. */
