@@ -16,14 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * How long things take: instances start to end (per process, per week), user tasks waiting
  * (created → claimed) and working (claimed → completed), async steps from due to done and the
- * retries they needed. Percentiles are computed by the database ({@code percentile_cont}).
+ * retries they needed. Percentiles are computed by the database ({@code percentile_cont}) over the
+ * dashboard's facts ({@link DashboardFacts}: one row per instance, completed task and job).
  */
 @Component
 class CycleTimeFigures {
-
-  /** Claimed = the first time the task got an assignee (the engine's identity link history). */
-  private static final String CLAIMED = "(select min(l.timestamp_) from act_hi_identitylink l "
-      + "where l.task_id_ = t.id_ and l.type_ = 'assignee' and l.operation_type_ = 'add')";
 
   private final JdbcClient jdbc;
 
@@ -41,11 +38,11 @@ class CycleTimeFigures {
     Table.Builder table = Table.of("cycle.processes", "Start to end, per process", "bar",
             "Instances that ended in the period, from their start to their end.")
         .text("Process").numeric("Ended").charted("p50 (h)").charted("p90 (h)");
-    jdbc.sql("select p.proc_def_key_ as process, count(*) as ended, "
-            + "percentile_cont(0.5) within group (order by p.duration_) as p50, "
-            + "percentile_cont(0.9) within group (order by p.duration_) as p90 from act_hi_procinst p "
-            + "where p.end_time_ >= ? and p.end_time_ < ? and p.proc_def_key_ in (" + placeholders(keys.size()) + ") "
-            + "group by p.proc_def_key_ order by p.proc_def_key_")
+    jdbc.sql("select i.process_key as process, count(*) as ended, "
+            + "percentile_cont(0.5) within group (order by i.duration_ms) as p50, "
+            + "percentile_cont(0.9) within group (order by i.duration_ms) as p90 from dashboard_instance i "
+            + "where i.ended_at >= ? and i.ended_at < ? and i.process_key in (" + placeholders(keys.size()) + ") "
+            + "group by i.process_key order by i.process_key")
         .params(params(period.start(), period.end(), keys))
         .query(rs -> {
           table.row(Cell.text(names.process(rs.getString("process"))), Cell.count(count(rs, "ended")),
@@ -56,14 +53,14 @@ class CycleTimeFigures {
   }
 
   private Table perWeek(DashboardPeriod period, ProcessNames.Names names, List<String> keys) {
-    WeekIndex week = WeekIndex.of("p.end_time_", period);
+    WeekIndex week = WeekIndex.of("i.ended_at", period);
     Map<String, Map<Integer, Double[]>> byProcess = new LinkedHashMap<>();
     jdbc.sql("select x.process, x.week, count(*) as ended, "
             + "percentile_cont(0.5) within group (order by x.duration) as p50, "
             + "percentile_cont(0.9) within group (order by x.duration) as p90 from ("
-            + "select p.proc_def_key_ as process, " + week.sql() + " as week, p.duration_ as duration "
-            + "from act_hi_procinst p where p.end_time_ >= ? and p.end_time_ < ? "
-            + "and p.proc_def_key_ in (" + placeholders(keys.size()) + ")) x group by x.process, x.week")
+            + "select i.process_key as process, " + week.sql() + " as week, i.duration_ms as duration "
+            + "from dashboard_instance i where i.ended_at >= ? and i.ended_at < ? "
+            + "and i.process_key in (" + placeholders(keys.size()) + ")) x group by x.process, x.week")
         .params(params(week.parameters(), period.start(), period.end(), keys))
         .query(rs -> {
           byProcess.computeIfAbsent(rs.getString("process"), k -> new LinkedHashMap<>())
@@ -95,18 +92,13 @@ class CycleTimeFigures {
                 + "until completed. A task completed without a claim counts as waiting all along.")
         .text("Process").text("Task").numeric("Completed").charted("Waiting p50 (h)").numeric("Waiting p90 (h)")
         .charted("Working p50 (h)").numeric("Working p90 (h)");
-    jdbc.sql("select x.process, x.task, count(*) as completed, "
-            + "percentile_cont(0.5) within group (order by x.waiting) as waiting50, "
-            + "percentile_cont(0.9) within group (order by x.waiting) as waiting90, "
-            + "percentile_cont(0.5) within group (order by x.working) as working50, "
-            + "percentile_cont(0.9) within group (order by x.working) as working90 from ("
-            + "select y.process, y.task, extract(epoch from coalesce(y.claimed, y.ended)) - extract(epoch from y.created) "
-            + "as waiting, extract(epoch from y.ended) - extract(epoch from coalesce(y.claimed, y.ended)) as working "
-            + "from (select t.proc_def_key_ as process, t.task_def_key_ as task, t.start_time_ as created, "
-            + "t.end_time_ as ended, " + CLAIMED + " as claimed from act_hi_taskinst t "
-            + "where t.end_time_ >= ? and t.end_time_ < ? and t.delete_reason_ = 'completed' "
-            + "and t.proc_def_key_ in (" + placeholders(keys.size()) + ")) y) x "
-            + "group by x.process, x.task order by x.process, x.task")
+    jdbc.sql("select t.process_key as process, t.task_key as task, count(*) as completed, "
+            + "percentile_cont(0.5) within group (order by t.waiting_s) as waiting50, "
+            + "percentile_cont(0.9) within group (order by t.waiting_s) as waiting90, "
+            + "percentile_cont(0.5) within group (order by t.working_s) as working50, "
+            + "percentile_cont(0.9) within group (order by t.working_s) as working90 from dashboard_task t "
+            + "where t.completed_at >= ? and t.completed_at < ? and t.process_key in (" + placeholders(keys.size()) + ") "
+            + "group by t.process_key, t.task_key order by t.process_key, t.task_key")
         .params(params(period.start(), period.end(), keys))
         .query(rs -> {
           String process = rs.getString("process");
@@ -130,15 +122,11 @@ class CycleTimeFigures {
             + "percentile_cont(0.5) within group (order by x.done) as p50, "
             + "percentile_cont(0.9) within group (order by x.done) as p90, "
             + "sum(x.failures) as failures, sum(case when x.failures > 0 then 1 else 0 end) as retried from ("
-            + "select j.process_def_key_ as process, j.act_id_ as step, "
-            + "extract(epoch from max(case when j.job_state_ = 2 then j.timestamp_ end)) "
-            + "- extract(epoch from min(j.timestamp_)) as done, "
-            + "sum(case when j.job_state_ = 1 then 1 else 0 end) as failures from act_hi_job_log j "
-            + "where j.job_def_type_ = 'async-continuation' and j.process_def_key_ in (" + placeholders(keys.size())
-            + ") and j.job_id_ in (select c.job_id_ from act_hi_job_log c where c.job_state_ = 0 "
-            + "and c.job_def_type_ = 'async-continuation' and c.timestamp_ >= ? and c.timestamp_ < ?) "
-            + "group by j.process_def_key_, j.act_id_, j.job_id_) x group by x.process, x.step order by x.process, x.step")
-        .params(params(keys, period.start(), period.end()))
+            + "select j.process_key as process, j.step as step, j.failures as failures, "
+            + "extract(epoch from j.done_at) - extract(epoch from j.created_at) as done from dashboard_job j "
+            + "where j.created_at >= ? and j.created_at < ? and j.process_key in (" + placeholders(keys.size()) + ")) x "
+            + "group by x.process, x.step order by x.process, x.step")
+        .params(params(period.start(), period.end(), keys))
         .query(rs -> {
           String process = rs.getString("process");
           table.row(Cell.text(names.process(process)), Cell.text(names.element(process, rs.getString("step"))),

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Dashboard {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
 
   /** Our processes, in the order the page lists them. */
   static final List<String> PROCESS_KEYS = List.of(OnboardingProcess.PROCESS_KEY, InvitationProcess.PROCESS_KEY,
@@ -35,11 +39,12 @@ public class Dashboard {
   private final WorkNowFigures workNow;
   private final HistoryReach history;
   private final InvitationProperties invitationProperties;
+  private final DashboardFacts facts;
   private final Clock clock;
 
   Dashboard(ProcessNames processNames, OnboardingFigures onboarding, CycleTimeFigures cycleTimes,
       InvitationFigures invitations, ReferralFigures referrals, CustomerFigures customers, WorkNowFigures workNow,
-      HistoryReach history, InvitationProperties invitationProperties, Clock clock) {
+      HistoryReach history, InvitationProperties invitationProperties, DashboardFacts facts, Clock clock) {
     this.processNames = processNames;
     this.onboarding = onboarding;
     this.cycleTimes = cycleTimes;
@@ -49,6 +54,7 @@ public class Dashboard {
     this.workNow = workNow;
     this.history = history;
     this.invitationProperties = invitationProperties;
+    this.facts = facts;
     this.clock = clock;
   }
 
@@ -57,6 +63,11 @@ public class Dashboard {
   public List<Section> sections(DashboardPeriod period) {
     ProcessNames.Names names = processNames.now();
     return SECTION_IDS.stream().map(id -> section(id, period, names)).toList();
+  }
+
+  /** How far the figures from history reach (the facts' last refresh); null before the first one. */
+  public Instant historyAsOf() {
+    return facts.refreshedTo();
   }
 
   /** One table (for its CSV), computing only its section; empty for an unknown id. */
@@ -70,6 +81,14 @@ public class Dashboard {
   }
 
   private Section section(String id, DashboardPeriod period, ProcessNames.Names names) {
+    long started = System.nanoTime();
+    Section section = compute(id, period, names);
+    LOG.debug("Dashboard section {} for {} to {} ({}) took {} ms", id, period.from(), period.to(), period.zone(),
+        (System.nanoTime() - started) / 1_000_000);
+    return section;
+  }
+
+  private Section compute(String id, DashboardPeriod period, ProcessNames.Names names) {
     Instant now = clock.instant();
     return switch (id) {
       case "work" -> workNow.section(now, period.zone(), names, invitationProperties.secondReminder());

@@ -10,7 +10,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.http.CacheControl;
@@ -60,6 +62,9 @@ public class DashboardController {
       view.addObject("period", period);
       view.addObject("query", "from=" + period.from() + "&to=" + period.to() + "&zone=" + period.zone().getId());
       view.addObject("sections", dashboard.sections(period));
+      Instant asOf = dashboard.historyAsOf();
+      view.addObject("asOf", asOf == null ? null
+          : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(period.zone()).format(asOf));
       view.addObject("errors", List.of());
     } catch (ValidationException e) {
       view.addObject("period", null);

@@ -23,16 +23,9 @@ final class DashboardCsv {
       List<String> fields = new ArrayList<>();
       for (int i = 0; i < row.size(); i++) {
         Cell cell = row.get(i);
-        fields.add(columns.get(i).numeric() ? plain(cell.value()) : cell.text());
+        fields.add(columns.get(i).numeric() ? cell.plainValue() : cell.text());
       }
       CustomerCsv.writeRow(out, fields);
     }
-  }
-
-  private static String plain(Number value) {
-    if (value == null) {
-      return "";
-    }
-    return value instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : value.toString();
   }
 }

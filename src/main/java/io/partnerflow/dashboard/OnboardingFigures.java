@@ -2,20 +2,18 @@ package io.partnerflow.dashboard;
 
 import static io.partnerflow.dashboard.SqlRows.count;
 import static io.partnerflow.dashboard.SqlRows.params;
-import static io.partnerflow.dashboard.SqlRows.placeholders;
 
 import io.partnerflow.dashboard.Table.Cell;
 import io.partnerflow.onboarding.OnboardingProcess;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The onboarding funnel of the instances started in the period: how many reached each stage
- * (one BPMN element that only a passed stage leads to), how they ended, and why they were cancelled.
+ * (one BPMN element that only a passed stage leads to; {@link DashboardFacts} keeps the furthest one
+ * per instance), how they ended, and why they were cancelled.
  */
 @Component
 class OnboardingFigures {
@@ -31,8 +29,9 @@ class OnboardingFigures {
       new Stage("Onboarded", Ids.END_CUSTOMER_ONBOARDED));
   static final int TOP_REASONS = 10;
   private static final String KEY = OnboardingProcess.PROCESS_KEY;
-  private static final String COHORT = "select p.id_ from act_hi_procinst p where p.proc_def_key_ = ? "
-      + "and p.start_time_ >= ? and p.start_time_ < ?";
+  /** The onboardings started in the period, from the dashboard's facts ({@link DashboardFacts}). */
+  private static final String COHORT = " from dashboard_instance i where i.process_key = ? "
+      + "and i.started_at >= ? and i.started_at < ?";
 
   private final JdbcClient jdbc;
 
@@ -41,30 +40,29 @@ class OnboardingFigures {
   }
 
   Section section(DashboardPeriod period, ProcessNames.Names names) {
-    long started = jdbc.sql("select count(*) from act_hi_procinst p where p.proc_def_key_ = ? "
-            + "and p.start_time_ >= ? and p.start_time_ < ?")
-        .params(params(KEY, period.start(), period.end())).query(Long.class).single();
-    return new Section("onboarding", "Onboarding", started + " onboardings started in the period",
-        List.of(funnel(period, started), outcomes(period, names), cancellationReasons(period)));
+    long[] reached = new long[STAGES.size() + 1];
+    StringBuilder sums = new StringBuilder("count(*) as stage0");
+    for (int i = 1; i <= STAGES.size(); i++) {
+      sums.append(", sum(case when i.stage >= ").append(i).append(" then 1 else 0 end) as stage").append(i);
+    }
+    jdbc.sql("select " + sums + COHORT).params(params(KEY, period.start(), period.end()))
+        .query(rs -> {
+          for (int i = 0; i < reached.length; i++) {
+            reached[i] = count(rs, "stage" + i);
+          }
+        });
+    return new Section("onboarding", "Onboarding", reached[0] + " onboardings started in the period",
+        List.of(funnel(reached), outcomes(period, names), cancellationReasons(period)));
   }
 
-  private Table funnel(DashboardPeriod period, long started) {
-    Map<String, Long> reached = new HashMap<>();
-    jdbc.sql("select a.act_id_ as stage, count(distinct a.proc_inst_id_) as reached from act_hi_actinst a "
-            + "where a.proc_def_key_ = ? and a.act_id_ in (" + placeholders(STAGES.size()) + ") "
-            + "and a.proc_inst_id_ in (" + COHORT + ") group by a.act_id_")
-        .params(params(KEY, STAGES.stream().map(Stage::elementId).toList(), KEY, period.start(), period.end()))
-        .query(rs -> {
-          reached.put(rs.getString("stage"), count(rs, "reached"));
-        });
+  private Table funnel(long[] reached) {
     Table.Builder table = Table.of("onboarding.funnel", "Onboarding funnel", "funnel",
             "Onboardings started in the period, counted once at each stage they passed (still running ones "
                 + "up to where they are).")
         .text("Stage").charted("Onboardings").numeric("% of started")
-        .row(Cell.text("Started"), Cell.count(started), percent(started, started));
-    for (Stage stage : STAGES) {
-      long count = reached.getOrDefault(stage.elementId(), 0L);
-      table.row(Cell.text(stage.label()), Cell.count(count), percent(count, started));
+        .row(Cell.text("Started"), Cell.count(reached[0]), percent(reached[0], reached[0]));
+    for (int i = 0; i < STAGES.size(); i++) {
+      table.row(Cell.text(STAGES.get(i).label()), Cell.count(reached[i + 1]), percent(reached[i + 1], reached[0]));
     }
     return table.build();
   }
@@ -73,16 +71,14 @@ class OnboardingFigures {
     Table.Builder table = Table.of("onboarding.outcomes", "How they ended", "bar",
             "Onboardings started in the period by the end event they reached; running ones have none yet.")
         .text("Outcome").charted("Onboardings").text("End event");
-    jdbc.sql("select p.end_act_id_ as end_event, p.state_ as state, count(*) as instances from act_hi_procinst p "
-            + "where p.proc_def_key_ = ? and p.start_time_ >= ? and p.start_time_ < ? "
-            + "group by p.end_act_id_, p.state_ order by count(*) desc")
+    jdbc.sql("select i.end_event as end_event, case when i.ended_at is null then 1 else 0 end as running, "
+            + "count(*) as instances" + COHORT + " group by i.end_event, case when i.ended_at is null then 1 else 0 end "
+            + "order by count(*) desc")
         .params(params(KEY, period.start(), period.end()))
         .query(rs -> {
           String endEvent = rs.getString("end_event");
-          String state = rs.getString("state");
-          String outcome = "ACTIVE".equals(state) ? "Still running"
-              : endEvent == null ? "Deleted (" + state.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"
-              : names.element(KEY, endEvent);
+          String outcome = rs.getInt("running") == 1 ? "Still running"
+              : endEvent == null ? "Deleted (cancelled in Cockpit or by the API)" : names.element(KEY, endEvent);
           table.row(Cell.text(outcome), Cell.count(count(rs, "instances")), Cell.text(endEvent == null ? "" : endEvent));
         });
     return table.build();
@@ -93,13 +89,9 @@ class OnboardingFigures {
             "The reasons given for the onboardings started in the period that ended at \"Onboarding cancelled\", "
                 + "the " + TOP_REASONS + " most frequent (same text, ignoring case).")
         .text("Reason").charted("Onboardings");
-    jdbc.sql("select min(v.text_) as reason, count(*) as instances from act_hi_varinst v "
-            + "join act_hi_procinst p on p.id_ = v.proc_inst_id_ "
-            + "where v.name_ = ? and p.proc_def_key_ = ? and p.end_act_id_ = ? "
-            + "and p.start_time_ >= ? and p.start_time_ < ? "
-            + "group by lower(v.text_) order by count(*) desc, min(v.text_) limit " + TOP_REASONS)
-        .params(params(OnboardingProcess.CANCELLATION_REASON.name(), KEY, Ids.END_ONBOARDING_CANCELLED,
-            period.start(), period.end()))
+    jdbc.sql("select min(i.reason) as reason, count(*) as instances" + COHORT + " and i.end_event = ? "
+            + "and i.reason is not null group by lower(i.reason) order by count(*) desc, min(i.reason) limit " + TOP_REASONS)
+        .params(params(KEY, period.start(), period.end(), Ids.END_ONBOARDING_CANCELLED))
         .query(rs -> {
           table.row(Cell.text(rs.getString("reason")), Cell.count(count(rs, "instances")));
         });

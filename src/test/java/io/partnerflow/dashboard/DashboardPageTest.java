@@ -227,6 +227,7 @@ class DashboardPageTest {
   @Test
   void theHistoryReachAndItsCleanupAreShown() throws Exception {
     Document page = page("manager");
+    assertThat(page.getElementById("as-of").text()).startsWith("Figures from history as of ");
     assertThat(page.getElementById("history-summary").text()).contains("History reaches back to")
         .contains("history cleanup runs daily from 22:00 to 06:00");
     assertThat(column(page, "history.ttl", 1)).containsEntry(onboardingName(), 180L);

@@ -69,6 +69,8 @@ public final class DashboardScenario {
     ProcessInstance incident = failedProvisioning(driver, today);
     invitations();
     referrals();
+    // What a manager would see a minute later: the facts refreshed from history
+    context.getBean(DashboardFacts.class).refresh();
     return new Run(onboarded, cancelled, atReview, incident);
   }
 
