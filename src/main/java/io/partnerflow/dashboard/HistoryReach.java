@@ -27,7 +27,9 @@ class HistoryReach {
   }
 
   Section section(ZoneId zone, ProcessNames.Names names, List<String> processKeys) {
-    Timestamp oldest = jdbc.sql("select min(p.start_time_) from act_hi_procinst p").query(Timestamp.class).single();
+    // min() of no rows is one row holding null: an empty history
+    Timestamp oldest = jdbc.sql("select min(p.start_time_) from act_hi_procinst p").query(Timestamp.class)
+        .optional().orElse(null);
     String reach = oldest == null ? "History is empty"
         : "History reaches back to " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone)
             .format(oldest.toInstant()) + " (the oldest instance still in history)";
