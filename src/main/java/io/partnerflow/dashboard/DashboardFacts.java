@@ -96,9 +96,9 @@ public class DashboardFacts {
         OnboardingProcess.Ids.END_ONBOARDING_CANCELLED, OnboardingProcess.CANCELLATION_REASON.name(),
         Dashboard.PROCESS_KEYS);
     int rows = 0;
-    // Ended (or started) since the last refresh, and all still running
-    for (String changed : List.of("(p.end_time_ >= ? or p.start_time_ >= ?)", "p.end_time_ is null")) {
-      List<Object> changedParams = changed.contains("?") ? params(since, since) : List.of();
+    // Ended since the last refresh, and all still running (one started since has ended or runs)
+    for (String changed : List.of("p.end_time_ >= ?", "p.end_time_ is null")) {
+      List<Object> changedParams = changed.contains("?") ? params(since) : List.of();
       jdbc.sql("delete from dashboard_instance where id in (select p.id_ from act_hi_procinst p where "
               + "p.proc_def_key_ in (" + placeholders(Dashboard.PROCESS_KEYS.size()) + ") and " + changed + ")")
           .params(params(Dashboard.PROCESS_KEYS, changedParams)).update();

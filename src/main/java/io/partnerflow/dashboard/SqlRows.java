@@ -1,6 +1,5 @@
 package io.partnerflow.dashboard;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,10 +20,7 @@ final class SqlRows {
 
   static Double decimal(ResultSet rs, String column) throws SQLException {
     Object value = rs.getObject(column);
-    if (value == null) {
-      return null;
-    }
-    return value instanceof BigDecimal big ? big.doubleValue() : ((Number) value).doubleValue();
+    return value == null ? null : ((Number) value).doubleValue();
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

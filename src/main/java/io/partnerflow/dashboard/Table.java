@@ -87,10 +87,6 @@ public record Table(String id, String title, String chart, String note, List<Col
     return html.toString();
   }
 
-  boolean isEmpty() {
-    return rows.isEmpty();
-  }
-
   /** Builds a table row by row. */
   static Builder of(String id, String title, String chart, String note) {
     return new Builder(id, title, chart, note);

@@ -64,19 +64,18 @@ class WorkNowFigures {
     final List<Object> parameters = new ArrayList<>();
 
     TaskDeadline(Instant now) {
-      StringBuilder sql = new StringBuilder("t.create_time_ < case t.task_def_key_");
-      for (Map.Entry<String, Duration> target : properties.taskTargets().entrySet()) {
-        sql.append(" when ? then cast(? as timestamp)");
-        parameters.add(target.getKey());
-        parameters.add(now.minus(target.getValue()));
-      }
-      sql.append(" else cast(? as timestamp) end");
-      parameters.add(now.minus(properties.defaultTaskTarget()));
-      this.sql = properties.taskTargets().isEmpty() ? "t.create_time_ < ?" : sql.toString();
       if (properties.taskTargets().isEmpty()) {
-        parameters.clear();
-        parameters.add(now.minus(properties.defaultTaskTarget()));
+        sql = "t.create_time_ < ?";
+      } else {
+        StringBuilder cases = new StringBuilder("t.create_time_ < case t.task_def_key_");
+        for (Map.Entry<String, Duration> target : properties.taskTargets().entrySet()) {
+          cases.append(" when ? then cast(? as timestamp)");
+          parameters.add(target.getKey());
+          parameters.add(now.minus(target.getValue()));
+        }
+        sql = cases.append(" else cast(? as timestamp) end").toString();
       }
+      parameters.add(now.minus(properties.defaultTaskTarget()));
     }
   }
 
