@@ -2,7 +2,9 @@ package io.partnerflow.customer;
 
 import io.partnerflow.catalog.OrderLine;
 import io.partnerflow.consent.AgreementAttestation;
+import io.partnerflow.provisioning.AgreementAcceptance;
 import io.partnerflow.provisioning.CustomerOrders;
+import io.partnerflow.provisioning.TenantRequest;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -116,6 +118,24 @@ public class CustomerRegistry implements CustomerOrders {
   public Optional<String> orderResellerPartnerId(String customerId) {
     return jdbc.sql("select max(reseller_partner_id) from order_line where customer_id = ?")
         .param(customerId).query(String.class).optional();
+  }
+
+  @Override
+  public TenantRequest tenantRequest(String customerId) {
+    CustomerRecord customer = find(customerId).orElseThrow(() -> new IllegalStateException(
+        "Customer " + customerId + " is not in the registry: no tenant to create"));
+    ContactRecord contact = primaryContact(customerId).orElseThrow(() -> new IllegalStateException(
+        "Customer " + customerId + " has no primary contact: Partner Center needs one for the billing profile"));
+    return new TenantRequest(customerId, customer.primaryDomain(), customer.companyName(), customer.culture(),
+        customer.language(), contact.email(), contact.firstName(), contact.lastName(), contact.phone(),
+        customer.addressLine1(), customer.addressLine2(), customer.city(), customer.state(), customer.postalCode(),
+        customer.country(), customer.registrationNumber(), orderResellerPartnerId(customerId).orElse(null));
+  }
+
+  @Override
+  public Optional<AgreementAcceptance> agreementAcceptance(String customerId) {
+    return attestations(customerId).stream().findFirst().map(a -> new AgreementAcceptance(a.signerFirstName(),
+        a.signerLastName(), a.signerEmail(), a.signerPhone(), a.dateAccepted()));
   }
 
   // Locks the customer row until the order commits, as RelationshipService.removeRelationship does:

@@ -28,6 +28,7 @@ public class ProvisionSubscriptionsDelegate implements JavaDelegate {
     String processInstanceId = execution.getProcessInstanceId();
     provisioning.provision(customers.findIdByOnboardingProcessInstance(processInstanceId)
         .orElseThrow(() -> new IllegalStateException(
-            "Onboarding " + processInstanceId + " created no customer in the registry: nothing to order")));
+            "Onboarding " + processInstanceId + " created no customer in the registry: nothing to order")),
+        processInstanceId);
   }
 }

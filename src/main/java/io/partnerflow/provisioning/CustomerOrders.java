@@ -12,6 +12,12 @@ public interface CustomerOrders {
 
   List<OrderLine> orderLines(String customerId);
 
+  /** What Partner Center needs to create the customer's tenant, from the registry's record. */
+  TenantRequest tenantRequest(String customerId);
+
+  /** The agreement acceptance the registry attests for the customer (the latest), if any. */
+  Optional<AgreementAcceptance> agreementAcceptance(String customerId);
+
   /** The indirect reseller's Partner Center id the order names, if any. */
   Optional<String> orderResellerPartnerId(String customerId);
 

@@ -1,21 +1,37 @@
 package io.partnerflow.provisioning;
 
 /**
- * The commerce system that creates subscriptions (Microsoft Partner Center for a real partner).
- * Calls carry an idempotency key: the same key twice returns the same subscription, so a retried
- * job never buys twice. A failed call throws (e.g. {@link PartnerCenterUnavailableException} when
- * nothing was done, {@link PartnerCenterTimeoutException} when it is unknown whether it was): the
- * caller's job fails and is retried with the same key.
+ * The commerce system that holds customers' tenants, agreements and subscriptions: Microsoft Partner
+ * Center ({@code partnercenter.PartnerCenterApiClient}, {@code partnerflow.partner-center.mode=api}),
+ * or the local ledger that stands in for it ({@link SimulatedPartnerCenter}, the default).
+ *
+ * <p>Every call that changes something carries a {@link PartnerCenterCall}: the same call repeated
+ * (a retried job) finds what the first one did and never does it twice. A failed call throws
+ * {@link PartnerCenterUnavailableException} (nothing was done; {@link PartnerCenterThrottledException}
+ * for a 429), {@link PartnerCenterTimeoutException} (unknown whether it was) or
+ * {@link PartnerCenterRejectedException} (a business reason that a retry will not change).
  */
 public interface PartnerCenterClient {
 
-  /** Returns the id of the subscription created for (or already created under) this key. */
-  String createSubscription(String idempotencyKey, String customerId, String offerId, int quantity,
+  /** Whether a tenant already uses this domain ({@code HEAD /v1/domains/{domain}}). */
+  boolean domainTaken(String domain);
+
+  /** Creates the customer's tenant, or finds the one this call or an earlier try already created. */
+  CustomerTenant createCustomer(PartnerCenterCall call, TenantRequest request);
+
+  /** Records the customer's acceptance of the Microsoft Customer Agreement; repeating it is harmless. */
+  void acceptAgreement(PartnerCenterCall call, String tenantId, AgreementAcceptance acceptance);
+
+  /** Orders one subscription; returns its id, the same for the same call. */
+  String createSubscription(PartnerCenterCall call, String tenantId, String offerId, int quantity,
       String resellerPartnerId);
 
   /**
    * Suspends the subscription (its licenses stop working; it can be reactivated later). Suspending
-   * one that is already suspended, or the same key twice, succeeds without changing anything.
+   * one that is already suspended, or the same call twice, succeeds without changing anything.
    */
-  void suspendSubscription(String idempotencyKey, String subscriptionId);
+  void suspendSubscription(PartnerCenterCall call, String tenantId, String subscriptionId);
+
+  /** Ends our reseller relationship with the tenant; ending an ended one changes nothing. */
+  void removeRelationship(PartnerCenterCall call, String tenantId);
 }

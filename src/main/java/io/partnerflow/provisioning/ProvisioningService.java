@@ -21,13 +21,15 @@ public class ProvisioningService {
       rs.getTimestamp("provisioned_at").toInstant());
 
   private final CustomerOrders customers;
+  private final CustomerTenants tenants;
   private final PartnerCenterClient partnerCenter;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public ProvisioningService(CustomerOrders customers, PartnerCenterClient partnerCenter, JdbcClient jdbc,
-      Clock clock) {
+  public ProvisioningService(CustomerOrders customers, CustomerTenants tenants, PartnerCenterClient partnerCenter,
+      JdbcClient jdbc, Clock clock) {
     this.customers = customers;
+    this.tenants = tenants;
     this.partnerCenter = partnerCenter;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -37,24 +39,48 @@ public class ProvisioningService {
     return "subscription:" + customerId + ":" + lineNumber;
   }
 
+  /** The key of the call that creates the customer's tenant: one per customer, whatever retries it. */
+  public static String tenantKey(String customerId) {
+    return "customer:" + customerId;
+  }
+
+  public static String agreementKey(String customerId) {
+    return "agreement:" + customerId;
+  }
+
   /**
-   * Creates the missing subscriptions of the customer's order.
+   * Sets the customer up in Partner Center and creates the missing subscriptions of its order: the
+   * tenant (once; recorded as soon as Partner Center answered), the agreement acceptance the registry
+   * attests (once), then one subscription per order line without one.
    *
+   * @param correlationKey ties the calls together in Partner Center's logs (the process instance)
    * @throws IllegalStateException when a subscription is still to be created but the customer is
    *     unknown or no longer has a reseller relationship with us (ended meanwhile): we may only sell
    *     to our customers, so the job becomes an incident for an operator to look at
+   * @throws PartnerCenterRejectedException when Partner Center refuses what the registry holds
    */
-  public List<SubscriptionRecord> provision(String customerId) {
+  public List<SubscriptionRecord> provision(String customerId, String correlationKey) {
     List<OrderLine> missing = customers.orderLines(customerId).stream()
         .filter(line -> !hasSubscription(customerId, line.lineNumber()))
         .toList();
-    if (!missing.isEmpty()) {
-      customers.lockForNewOrders(customerId);
+    if (missing.isEmpty()) {
+      return subscriptions(customerId);
+    }
+    // First, as before any call: we may only set up and sell to our reseller customers
+    customers.lockForNewOrders(customerId);
+    String tenantId = tenants.tenantOf(customerId).orElseGet(() -> createTenant(customerId, correlationKey));
+    if (!tenants.agreementAccepted(customerId)) {
+      AgreementAcceptance acceptance = customers.agreementAcceptance(customerId).orElseThrow(() ->
+          new IllegalStateException("Customer " + customerId + " has no agreement attestation: nothing to send"));
+      partnerCenter.acceptAgreement(new PartnerCenterCall(agreementKey(customerId), correlationKey), tenantId,
+          acceptance);
+      tenants.recordAgreementAccepted(customerId, acceptance.dateAgreed());
     }
     String resellerPartnerId = customers.orderResellerPartnerId(customerId).orElse(null);
     for (OrderLine line : missing) {
-      String subscriptionId = partnerCenter.createSubscription(idempotencyKey(customerId, line.lineNumber()),
-          customerId, line.offerId(), line.quantity(), resellerPartnerId);
+      String subscriptionId = partnerCenter.createSubscription(
+          new PartnerCenterCall(idempotencyKey(customerId, line.lineNumber()), correlationKey), tenantId,
+          line.offerId(), line.quantity(), resellerPartnerId);
       jdbc.sql("""
           insert into subscription (id, customer_id, line_number, offer_id, quantity, status, reseller_partner_id,
             provisioned_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -63,6 +89,13 @@ public class ProvisioningService {
           .update();
     }
     return subscriptions(customerId);
+  }
+
+  private String createTenant(String customerId, String correlationKey) {
+    CustomerTenant tenant = partnerCenter.createCustomer(new PartnerCenterCall(tenantKey(customerId), correlationKey),
+        customers.tenantRequest(customerId));
+    tenants.record(customerId, tenant);
+    return tenant.tenantId();
   }
 
   public List<SubscriptionRecord> subscriptions(String customerId) {

@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Stand-in for Partner Center until a real client is configured, faithful to its contract: it keeps
+ * The local ledger that stands in for Partner Center ({@code partnerflow.partner-center.mode=ledger}, the
+ * default), faithful to its contract: it keeps
  * what it created in tables of its own ({@link SimulatedPartnerCenterRecords}), committed whatever
  * our transaction does, and the same idempotency key returns the same subscription.
  *
@@ -25,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * operator looking at a failed job sees that it was simulated.
  */
 @Component
-@ConditionalOnMissingBean(value = PartnerCenterClient.class, ignored = SimulatedPartnerCenter.class)
+@ConditionalOnProperty(name = "partnerflow.partner-center.mode", havingValue = "ledger", matchIfMissing = true)
 public class SimulatedPartnerCenter implements PartnerCenterClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedPartnerCenter.class);
@@ -48,7 +49,43 @@ public class SimulatedPartnerCenter implements PartnerCenterClient {
     }
   }
 
+  /** The ledger knows only our registry, which the onboarding checks itself: no other tenant exists. */
   @Override
+  public boolean domainTaken(String domain) {
+    return false;
+  }
+
+  /**
+   * The ledger's tenant is our registry's customer: its id is the customer's, and it has no password
+   * of its own (the hand-over generates the temporary one, {@code onboarding.AdminPasswordHandOver}).
+   */
+  @Override
+  public CustomerTenant createCustomer(PartnerCenterCall call, TenantRequest request) {
+    return new CustomerTenant(request.customerId(), null, "admin@" + request.domain(), null);
+  }
+
+  /** Our registry's attestation is the ledger's record of the agreement (the ledger's faults spare it). */
+  @Override
+  public void acceptAgreement(PartnerCenterCall call, String tenantId, AgreementAcceptance acceptance) {
+  }
+
+  @Override
+  public String createSubscription(PartnerCenterCall call, String tenantId, String offerId, int quantity,
+      String resellerPartnerId) {
+    return createSubscription(call.requestKey(), tenantId, offerId, quantity, resellerPartnerId);
+  }
+
+  @Override
+  public void suspendSubscription(PartnerCenterCall call, String tenantId, String subscriptionId) {
+    suspendSubscription(call.requestKey(), subscriptionId);
+  }
+
+  /** Our registry's relationship is the ledger's. */
+  @Override
+  public void removeRelationship(PartnerCenterCall call, String tenantId) {
+  }
+
+  /** Orders one subscription under the idempotency key (the ledger's own records). */
   public String createSubscription(String idempotencyKey, String customerId, String offerId, int quantity,
       String resellerPartnerId) {
     failIfTold("createSubscription", idempotencyKey);
@@ -60,7 +97,7 @@ public class SimulatedPartnerCenter implements PartnerCenterClient {
     return subscription.id();
   }
 
-  @Override
+  /** Suspends one subscription under the idempotency key (the ledger's own records). */
   public void suspendSubscription(String idempotencyKey, String subscriptionId) {
     failIfTold("suspendSubscription", idempotencyKey);
     RemoteSuspension suspension = records.suspendOrRepeat(idempotencyKey, subscriptionId);

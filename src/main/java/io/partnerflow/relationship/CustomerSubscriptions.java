@@ -1,5 +1,7 @@
 package io.partnerflow.relationship;
 
+import io.partnerflow.provisioning.CustomerTenants;
+import io.partnerflow.provisioning.PartnerCenterCall;
 import io.partnerflow.provisioning.PartnerCenterClient;
 import io.partnerflow.provisioning.SubscriptionRecord;
 import io.partnerflow.relationship.EndRelationshipProcess.ActiveSubscription;
@@ -37,13 +39,15 @@ public class CustomerSubscriptions {
 
   private final JdbcClient jdbc;
   private final PartnerCenterClient partnerCenter;
+  private final CustomerTenants tenants;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
 
-  public CustomerSubscriptions(JdbcClient jdbc, PartnerCenterClient partnerCenter, Clock clock,
-      PlatformTransactionManager transactionManager) {
+  public CustomerSubscriptions(JdbcClient jdbc, PartnerCenterClient partnerCenter, CustomerTenants tenants,
+      Clock clock, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.partnerCenter = partnerCenter;
+    this.tenants = tenants;
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -79,8 +83,11 @@ public class CustomerSubscriptions {
   public List<String> suspend(String customerId, String requestId, Collection<String> subscriptionIds) {
     List<String> ids = active(customerId).stream().map(ActiveSubscription::subscriptionId)
         .filter(subscriptionIds::contains).toList();
+    // The ledger's customers have no tenant of their own (null); a Partner Center client refuses that
+    String tenantId = tenants.tenantOf(customerId).orElse(null);
     for (String subscriptionId : ids) {
-      partnerCenter.suspendSubscription(suspensionKey(requestId, subscriptionId), subscriptionId);
+      partnerCenter.suspendSubscription(new PartnerCenterCall(suspensionKey(requestId, subscriptionId), requestId),
+          tenantId, subscriptionId);
       ownTransaction.executeWithoutResult(status -> jdbc.sql("""
               update subscription set status = ?, suspended_at = ? where id = ? and status = ?""")
           .params(SUSPENDED, Timestamp.from(clock.instant()), subscriptionId, SubscriptionRecord.ACTIVE)

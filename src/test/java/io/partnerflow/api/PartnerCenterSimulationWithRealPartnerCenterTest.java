@@ -1,5 +1,6 @@
 package io.partnerflow.api;
 
+import io.partnerflow.testsupport.KeyedPartnerCenterStub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -22,7 +23,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class PartnerCenterSimulationWithRealPartnerCenterTest {
 
   /** Stands for a real client: records any call, so the test sees none was made. */
-  static final class RealClient implements PartnerCenterClient {
+  static final class RealClient extends KeyedPartnerCenterStub {
     final List<String> calls = new ArrayList<>();
 
     @Override

@@ -1,9 +1,11 @@
 package io.partnerflow.customer;
 
+import io.partnerflow.testsupport.KeyedPartnerCenterStub;
 import io.partnerflow.testsupport.MigratedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partnerflow.provisioning.CustomerTenants;
 import io.partnerflow.provisioning.PartnerCenterClient;
 import io.partnerflow.provisioning.ProvisioningService;
 import io.partnerflow.relationship.CustomerSubscriptions;
@@ -33,7 +35,7 @@ class RelationshipRemovalTest {
   /** Counts what Partner Center was asked; suspension is idempotent per key, as the real API is. */
   private final List<String> created = new ArrayList<>();
   private final List<String> suspended = new ArrayList<>();
-  private final PartnerCenterClient partnerCenter = new PartnerCenterClient() {
+  private final PartnerCenterClient partnerCenter = new KeyedPartnerCenterStub() {
     @Override
     public String createSubscription(String idempotencyKey, String customerId, String offerId, int quantity,
         String resellerPartnerId) {
@@ -60,8 +62,8 @@ class RelationshipRemovalTest {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     customers = new CustomerRegistry(jdbc, clock);
     relationships = new RelationshipService(jdbc, clock, customers);
-    subscriptions = new CustomerSubscriptions(jdbc, partnerCenter, clock, new DataSourceTransactionManager(ds));
-    provisioning = new ProvisioningService(customers, partnerCenter, jdbc, clock);
+    subscriptions = new CustomerSubscriptions(jdbc, partnerCenter, new CustomerTenants(jdbc, clock, new DataSourceTransactionManager(ds)), clock, new DataSourceTransactionManager(ds));
+    provisioning = new ProvisioningService(customers, new CustomerTenants(jdbc, clock, new DataSourceTransactionManager(ds)), partnerCenter, jdbc, clock);
   }
 
   // --- removal --------------------------------------------------------------------------------
@@ -157,7 +159,7 @@ class RelationshipRemovalTest {
   void provisioningRefusesToOrderForACustomerWithoutRelationship() {
     insertOrderLine(FABRIKAM_ID, 0, "M365-BUSINESS-BASIC", 5);
 
-    assertThatThrownBy(() -> provisioning.provision(FABRIKAM_ID))
+    assertThatThrownBy(() -> provisioning.provision(FABRIKAM_ID, "test"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(FABRIKAM_ID)
         .hasMessageContaining("not its reseller")
@@ -171,16 +173,16 @@ class RelationshipRemovalTest {
   void provisioningRefusesANewLineOnceTheRelationshipEndedButStillListsWhatExists() {
     String customerId = insertResellerCustomer("contoso", false);
     insertOrderLine(customerId, 0, "O365-E3", 25);
-    String e3 = provisioning.provision(customerId).get(0).id();
+    String e3 = provisioning.provision(customerId, "test").get(0).id();
     subscriptions.suspend(customerId, "request-1", List.of(e3));
     relationships.removeRelationship(customerId, "operator", "Ended");
 
     // A provisioning job with nothing left to buy still completes
-    assertThat(provisioning.provision(customerId)).singleElement()
+    assertThat(provisioning.provision(customerId, "test")).singleElement()
         .satisfies(s -> assertThat(s.status()).isEqualTo("SUSPENDED"));
 
     insertOrderLine(customerId, 1, "TEAMS-PHONE-STANDARD", 10);
-    assertThatThrownBy(() -> provisioning.provision(customerId))
+    assertThatThrownBy(() -> provisioning.provision(customerId, "test"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("not its reseller");
     assertThat(created).containsExactly(ProvisioningService.idempotencyKey(customerId, 0));

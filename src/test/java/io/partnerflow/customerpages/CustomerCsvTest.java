@@ -42,7 +42,7 @@ class CustomerCsvTest {
     jdbc = RegistryTestDatabase.create();
     directory = new CustomerDirectory(jdbc);
     Clock clock = Clock.fixed(Instant.parse("2025-06-02T08:00:00Z"), ZoneOffset.UTC);
-    provisioning = new ProvisioningService(new CustomerRegistry(jdbc, clock), null, jdbc, clock);
+    provisioning = new ProvisioningService(new CustomerRegistry(jdbc, clock), null, null, jdbc, clock);
     offers = new OfferCatalog(jdbc);
   }
 

@@ -1,5 +1,6 @@
 package io.partnerflow.provisioning;
 
+import io.partnerflow.testsupport.KeyedPartnerCenterStub;
 import static io.partnerflow.onboarding.OnboardingDriver.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +51,7 @@ import org.springframework.context.annotation.Primary;
 class ProvisionSubscriptionsProcessTest {
 
   /** Partner Center is outside our product: this stand-in can fail and counts what it was asked. */
-  static class StandInPartnerCenter implements PartnerCenterClient {
+  static class StandInPartnerCenter extends KeyedPartnerCenterStub {
 
     final Map<String, String> subscriptionIdByKey = new ConcurrentHashMap<>();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -115,8 +116,8 @@ class ProvisionSubscriptionsProcessTest {
     ProcessInstance pi = driver.submittedAtProvisioning();
     String customerId = driver.customerId(pi);
 
-    List<SubscriptionRecord> first = provisioning.provision(customerId);
-    List<SubscriptionRecord> second = provisioning.provision(customerId);
+    List<SubscriptionRecord> first = provisioning.provision(customerId, "test");
+    List<SubscriptionRecord> second = provisioning.provision(customerId, "test");
 
     assertThat(first).extracting(SubscriptionRecord::lineNumber, SubscriptionRecord::offerId)
         .containsExactly(tuple(0, "O365-E3"),
@@ -141,7 +142,7 @@ class ProvisionSubscriptionsProcessTest {
 
     driver.executeJob(pi, Ids.PROVISION_SUBSCRIPTIONS);
     List<SubscriptionRecord> afterJob = provisioning.subscriptions(customerId);
-    List<SubscriptionRecord> again = provisioning.provision(customerId);
+    List<SubscriptionRecord> again = provisioning.provision(customerId, "test");
 
     assertThat(afterJob).hasSize(2);
     assertThat(again).isEqualTo(afterJob);

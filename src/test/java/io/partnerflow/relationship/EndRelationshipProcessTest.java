@@ -1,5 +1,6 @@
 package io.partnerflow.relationship;
 
+import io.partnerflow.testsupport.KeyedPartnerCenterStub;
 import static io.partnerflow.relationship.EndRelationshipProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,7 +80,7 @@ class EndRelationshipProcessTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** Partner Center is outside our product: this stand-in can fail, runs a hook, and counts calls. */
-  static class StandInPartnerCenter implements PartnerCenterClient {
+  static class StandInPartnerCenter extends KeyedPartnerCenterStub {
 
     final Map<String, String> subscriptionIdByKey = new ConcurrentHashMap<>();
     /** Every suspension asked for, by subscription id, failed ones included. */

@@ -1,0 +1,74 @@
+package io.partnerflow.partnercenter;
+
+import io.partnerflow.provisioning.PartnerCenterThrottledException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
+import org.camunda.bpm.engine.impl.cmd.JobRetryCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * A job that Partner Center throttled (429) is not a failed attempt: it runs again once the
+ * {@code Retry-After} Microsoft named has passed, with its retries untouched, and never becomes an
+ * incident for being throttled. The exception stays on the job, so Cockpit shows why it waits. Every
+ * other failure takes the engine's own path (the retry cycle, then an incident).
+ */
+@Component
+public class ThrottledJobRetry extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setFailedJobCommandFactory(new Factory());
+  }
+
+  static final class Factory implements FailedJobCommandFactory {
+    @Override
+    public Command<Object> getCommand(String jobId, Throwable exception) {
+      Optional<PartnerCenterThrottledException> throttled = throttled(exception);
+      return throttled.isPresent()
+          ? new WaitCmd(jobId, exception, throttled.get().retryAfter())
+          : new DefaultJobRetryCmd(jobId, exception);
+    }
+  }
+
+  static Optional<PartnerCenterThrottledException> throttled(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof PartnerCenterThrottledException throttled) {
+        return Optional.of(throttled);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Unlocks the job and makes it due after the wait, keeping its retries. */
+  static final class WaitCmd extends JobRetryCmd {
+
+    private final Duration wait;
+
+    WaitCmd(String jobId, Throwable exception, Duration wait) {
+      super(jobId, exception);
+      this.wait = wait;
+    }
+
+    @Override
+    public Object execute(CommandContext commandContext) {
+      JobEntity job = getJob();
+      if (job == null) {
+        return null;
+      }
+      job.unlock();
+      logException(job);
+      job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait.toMillis()));
+      notifyAcquisition(commandContext);
+      return null;
+    }
+  }
+}
