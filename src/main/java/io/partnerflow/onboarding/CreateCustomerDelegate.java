@@ -32,12 +32,14 @@ public class CreateCustomerDelegate implements JavaDelegate {
   private final CustomerRegistry customers;
   private final SubmissionChecks checks;
   private final RelationshipService relationships;
+  private final DomainAvailability domains;
 
   public CreateCustomerDelegate(CustomerRegistry customers, SubmissionChecks checks,
-      RelationshipService relationships) {
+      RelationshipService relationships, DomainAvailability domains) {
     this.customers = customers;
     this.checks = checks;
     this.relationships = relationships;
+    this.domains = domains;
   }
 
   @Override
@@ -47,6 +49,12 @@ public class CreateCustomerDelegate implements JavaDelegate {
     AgreementAttestation attestation = checks.attestation(execution);
     Optional<Reseller> reseller = checks.reseller(execution);
     List<OrderLine> lines = checks.order(execution);
+    if (customers.findIdByDomainPrefix(account.domainPrefix()).isEmpty()
+        && domains.takenAtMicrosoft(account.primaryDomain())) {
+      EXISTING_CUSTOMER_ID.set(execution, null);
+      EXISTING_RELATIONSHIP.set(execution, Relationship.NONE.name());
+      throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + account.primaryDomain() + " already belongs to a Microsoft tenant");
+    }
     String adminUserName = "admin@" + account.primaryDomain();
     NewCustomer customer = new NewCustomer(account, attestation, reseller.map(Reseller::id).orElse(null),
         reseller.map(Reseller::partnerId).orElse(null), lines, adminUserName,

@@ -19,6 +19,6 @@ public class HandOverAdminPasswordListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    handOver.discard(task.getId());
+    handOver.discard(task.getId(), task.getProcessInstanceId());
   }
 }

@@ -24,8 +24,8 @@ public class LoadExistingCustomerListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String customerId = EXISTING_CUSTOMER_ID.get(execution);
-    EXISTING_COMPANY_NAME.set(execution,
-        customerId == null ? null : customers.find(customerId).map(CustomerRecord::companyName).orElse(null));
+    // None when the domain belongs to a Microsoft tenant our registry does not know (api mode)
+    EXISTING_COMPANY_NAME.set(execution, EXISTING_CUSTOMER_ID.optionalFrom(execution)
+        .flatMap(customers::find).map(CustomerRecord::companyName).orElse(null));
   }
 }

@@ -48,6 +48,7 @@ public final class OnboardingProcess {
     public static final String BOUNDARY_ORDER_INVALID = "BoundaryEvent_OrderInvalid";
     /** "Create customer record" found a rule broken since its task: back to the task that can fix it. */
     public static final String BOUNDARY_ACCOUNT_INFO_INVALID_ON_SUBMIT = "BoundaryEvent_AccountInfoInvalidOnSubmit";
+    public static final String BOUNDARY_CUSTOMER_REJECTED_BY_PARTNER_CENTER = "BoundaryEvent_CustomerRejectedByPartnerCenter";
     public static final String BOUNDARY_CONSENT_INVALID_ON_SUBMIT = "BoundaryEvent_ConsentInvalidOnSubmit";
     public static final String BOUNDARY_RESELLER_INVALID_ON_SUBMIT = "BoundaryEvent_ResellerInvalidOnSubmit";
     public static final String BOUNDARY_ORDER_INVALID_ON_SUBMIT = "BoundaryEvent_OrderInvalidOnSubmit";
@@ -198,6 +199,8 @@ public final class OnboardingProcess {
   // Result
   public static final ProcessVariable<String> CUSTOMER_ID = stringVariable("customerId");
   public static final ProcessVariable<String> ADMIN_USER_NAME = stringVariable("adminUserName");
+  /** The customer's tenant in Partner Center (the ledger's: our customer id), once provisioning created it. */
+  public static final ProcessVariable<String> MICROSOFT_TENANT_ID = stringVariable("microsoftTenantId");
   /**
    * Never stored in the engine: the hand-over form's variables carry it for the task's assignee only
    * ({@link AdminPasswordHandOver}, {@code trust.HandOverPasswordFilter}); no form writes it.

@@ -8,6 +8,7 @@ import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.customer.AccountInfoValidator;
 import io.partnerflow.customer.CustomerRecord;
 import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.Relationship;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.process.BusinessKeys;
 import io.partnerflow.validation.Violation;
@@ -19,16 +20,22 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Validate account info": the country and format rules, then whether the domain is ours already. */
+/**
+ * "Validate account info": the country and format rules, then whether the domain is ours already or
+ * belongs to a tenant at Microsoft ({@link DomainAvailability}).
+ */
 @Component
 public class ValidateAccountInfoDelegate implements JavaDelegate {
 
   private final AccountInfoValidator validator;
   private final CustomerRegistry customers;
+  private final DomainAvailability domains;
 
-  public ValidateAccountInfoDelegate(AccountInfoValidator validator, CustomerRegistry customers) {
+  public ValidateAccountInfoDelegate(AccountInfoValidator validator, CustomerRegistry customers,
+      DomainAvailability domains) {
     this.validator = validator;
     this.customers = customers;
+    this.domains = domains;
   }
 
   @Override
@@ -44,6 +51,12 @@ public class ValidateAccountInfoDelegate implements JavaDelegate {
       EXISTING_CUSTOMER_ID.set(execution, existing.get().id());
       EXISTING_RELATIONSHIP.set(execution, existing.get().relationship().name());
       throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + info.primaryDomain() + " already belongs to a customer");
+    }
+    if (violations.isEmpty() && domains.takenAtMicrosoft(info.primaryDomain())) {
+      // A tenant we do not know: the customer exists at Microsoft, so we ask it to connect with us
+      EXISTING_CUSTOMER_ID.set(execution, null);
+      EXISTING_RELATIONSHIP.set(execution, Relationship.NONE.name());
+      throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + info.primaryDomain() + " already belongs to a Microsoft tenant");
     }
     Violations.enforce(execution, ACCOUNT_INFO_ERRORS, violations, Errors.ACCOUNT_INFO_INVALID);
   }

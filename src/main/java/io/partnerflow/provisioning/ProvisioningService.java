@@ -57,7 +57,9 @@ public class ProvisioningService {
    * @throws IllegalStateException when a subscription is still to be created but the customer is
    *     unknown or no longer has a reseller relationship with us (ended meanwhile): we may only sell
    *     to our customers, so the job becomes an incident for an operator to look at
-   * @throws PartnerCenterRejectedException when Partner Center refuses what the registry holds
+   * @throws CustomerRejectedException when Partner Center refuses to create the tenant (nothing exists
+   *     at Microsoft yet)
+   * @throws PartnerCenterRejectedException when Partner Center refuses the agreement or an order
    */
   public List<SubscriptionRecord> provision(String customerId, String correlationKey) {
     List<OrderLine> missing = customers.orderLines(customerId).stream()
@@ -92,8 +94,13 @@ public class ProvisioningService {
   }
 
   private String createTenant(String customerId, String correlationKey) {
-    CustomerTenant tenant = partnerCenter.createCustomer(new PartnerCenterCall(tenantKey(customerId), correlationKey),
-        customers.tenantRequest(customerId));
+    CustomerTenant tenant;
+    try {
+      tenant = partnerCenter.createCustomer(new PartnerCenterCall(tenantKey(customerId), correlationKey),
+          customers.tenantRequest(customerId));
+    } catch (PartnerCenterRejectedException rejected) {
+      throw new CustomerRejectedException(rejected);
+    }
     tenants.record(customerId, tenant);
     return tenant.tenantId();
   }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 
@@ -14,13 +13,11 @@ import java.util.regex.Matcher;
  * New-commerce carts ({@code POST /v1/customers/{id}/carts}) and their checkout
  * ({@code POST .../carts/{cart}/checkout}): a checkout creates one order and one active subscription
  * per line item; a cart checks out once (a second checkout with a new request id is refused).
- * Catalog items named in {@link #unavailable} are refused at checkout in {@code orderErrors}.
+ * Catalog items in {@code FakeMicrosoft.unavailableCatalogItems} are refused at checkout in {@code orderErrors}.
  */
 final class FakeCarts implements FakeArea {
 
   final Map<String, ObjectNode> carts = new ConcurrentHashMap<>();
-  /** Catalog item ids this fake's customers may not buy (checkout answers an order error). */
-  final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
   @Override
   public Optional<FakeResponse> handle(FakeRequest r, FakeMicrosoft ms) {
@@ -79,7 +76,7 @@ final class FakeCarts implements FakeArea {
       order.put("creationDate", Instant.now().toString());
       ArrayNode lines = order.putArray("lineItems");
       for (JsonNode item : cart.path("lineItems")) {
-        if (unavailable.contains(item.path("catalogItemId").asText())) {
+        if (ms.unavailableCatalogItems.contains(item.path("catalogItemId").asText())) {
           errors.addObject().put("orderGroupId", "0").put("code", 800038)
               .put("description", "Offer " + item.path("catalogItemId").asText() + " is not available to this customer");
           continue;
@@ -122,6 +119,5 @@ final class FakeCarts implements FakeArea {
   @Override
   public void reset() {
     carts.clear();
-    unavailable.clear();
   }
 }

@@ -57,6 +57,8 @@ public final class FakeMicrosoft implements AutoCloseable {
   public final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
   /** Domains that belong to tenants that are not our customers (HEAD answers 200). */
   public final Set<String> foreignDomains = ConcurrentHashMap.newKeySet();
+  /** Catalog items this fake's customers may not buy: checkout answers an order error for them. */
+  public final Set<String> unavailableCatalogItems = ConcurrentHashMap.newKeySet();
 
   private final WireMockServer server;
   private final List<FakeArea> areas;
@@ -120,6 +122,7 @@ public final class FakeMicrosoft implements AutoCloseable {
     customers.clear();
     subscriptions.clear();
     foreignDomains.clear();
+    unavailableCatalogItems.clear();
     received.clear();
     answeredByRequestId.clear();
     faults.clear();
