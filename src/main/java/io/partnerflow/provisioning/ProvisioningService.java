@@ -4,6 +4,7 @@ import io.partnerflow.catalog.OrderLine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,12 +72,12 @@ public class ProvisioningService {
     // First, as before any call: we may only set up and sell to our reseller customers
     customers.lockForNewOrders(customerId);
     String tenantId = tenants.tenantOf(customerId).orElseGet(() -> createTenant(customerId, correlationKey));
-    if (!tenants.agreementAccepted(customerId)) {
-      AgreementAcceptance acceptance = customers.agreementAcceptance(customerId).orElseThrow(() ->
-          new IllegalStateException("Customer " + customerId + " has no agreement attestation: nothing to send"));
+    Optional<AgreementAcceptance> acceptance = customers.agreementAcceptance(customerId);
+    if (acceptance.isPresent() && !tenants.agreementAccepted(customerId)) {
+      // Without an attestation there is nothing to send; Partner Center then refuses the order and says why
       partnerCenter.acceptAgreement(new PartnerCenterCall(agreementKey(customerId), correlationKey), tenantId,
-          acceptance);
-      tenants.recordAgreementAccepted(customerId, acceptance.dateAgreed());
+          acceptance.get());
+      tenants.recordAgreementAccepted(customerId, acceptance.get().dateAgreed());
     }
     String resellerPartnerId = customers.orderResellerPartnerId(customerId).orElse(null);
     for (OrderLine line : missing) {

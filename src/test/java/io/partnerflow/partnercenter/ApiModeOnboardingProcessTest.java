@@ -19,6 +19,12 @@ import io.partnerflow.provisioning.CustomerTenants;
 import io.partnerflow.provisioning.PartnerCenterCall;
 import io.partnerflow.provisioning.ProvisioningService;
 import io.partnerflow.provisioning.SubscriptionRecord;
+import io.partnerflow.referral.NewReferral;
+import io.partnerflow.referral.Referral;
+import io.partnerflow.referral.ReferralDriver;
+import io.partnerflow.referral.ReferralIntake;
+import io.partnerflow.referral.ReferralProcess;
+import io.partnerflow.referral.ReferralRegistry;
 import java.time.Duration;
 
 import java.util.List;
@@ -73,6 +79,8 @@ class ApiModeOnboardingProcessTest {
   @Autowired CustomerTenants tenants;
   @Autowired ProvisioningService provisioning;
   @Autowired AdminPasswordHandOver adminPasswords;
+  @Autowired ReferralIntake intake;
+  @Autowired ReferralRegistry referralRegistry;
 
   OnboardingDriver driver;
   String prefix;
@@ -343,4 +351,31 @@ class ApiModeOnboardingProcessTest {
     assertThat(pc("POST", "/v1/customers.*")).isEmpty();
   }
 
+  // --- a won referral's onboarding ----------------------------------------------------------------
+
+  @Test
+  void aWonReferralsOnboardingCreatesTheCustomerAtMicrosoft() {
+    ReferralDriver referrals = new ReferralDriver(processEngine);
+    Referral referral = intake.receive(new NewReferral("Contoso Ibérica " + prefix, "Lucía", "García",
+        "lucia.garcia@" + prefix + ".example", "+34 915 123 456", "ES", "es", "Move 20 mailboxes", NewReferral.SOURCE_API,
+        null));
+    ProcessInstance decision = referrals.instance(referral);
+    referrals.accept(decision, 25_000.0, TODAY.plusDays(30));
+    referrals.recordOutcome(decision, ReferralProcess.Decisions.WON);
+    String onboardingId = referralRegistry.find(referral.id()).orElseThrow().onboardingProcessInstanceId();
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(onboardingId).singleResult();
+    assertThat(pi).isWaitingAt(Ids.EDIT_ACCOUNT_INFO);
+
+    driver.editAccountInfo(pi, spanishAccountInfo(prefix));
+    driver.advanceToReview(pi, E3_WITH_TEAMS_PHONE);
+    driver.review(pi, Decisions.REVIEW_SUBMIT);
+    driver.executeJob(pi, Ids.PROVISION_SUBSCRIPTIONS);
+
+    assertThat(pc("POST", "/v1/customers")).hasSize(1);
+    assertThat(fake.customerByDomain(domain())).isPresent();
+    assertThat(fake.subscriptions).hasSize(2);
+    driver.executeJob(pi, Ids.SEND_WELCOME_EMAIL);
+    driver.handOverCredentials(pi);
+    assertThat(pi).isEnded().hasPassed(Ids.END_CUSTOMER_ONBOARDED);
+  }
 }

@@ -15,18 +15,18 @@ import org.camunda.bpm.engine.variable.Variables;
  * Drives a referral the way Tasklist does: completes "Decide on referral" and "Record referral
  * outcome", as the operator, with what forms/decide-referral.form and referral-outcome.form submit.
  */
-final class ReferralDriver extends ProcessTestSupport {
+public final class ReferralDriver extends ProcessTestSupport {
 
-  ReferralDriver(ProcessEngine engine) {
+  public ReferralDriver(ProcessEngine engine) {
     super(engine);
   }
 
   /** The running (or, once ended, historic) instance the referral names. */
-  ProcessInstance instance(Referral referral) {
+  public ProcessInstance instance(Referral referral) {
     return runtimeService.createProcessInstanceQuery().processInstanceId(referral.processInstanceId()).singleResult();
   }
 
-  void accept(ProcessInstance pi, Double dealValue, LocalDate closeDate) {
+  public void accept(ProcessInstance pi, Double dealValue, LocalDate closeDate) {
     VariableMap v = Variables.createVariables();
     DECISION.putIn(v, Decisions.ACCEPT);
     ESTIMATED_DEAL_VALUE.putIn(v, dealValue);
@@ -34,14 +34,14 @@ final class ReferralDriver extends ProcessTestSupport {
     complete(pi, Ids.DECIDE, v);
   }
 
-  void decline(ProcessInstance pi, String reason) {
+  public void decline(ProcessInstance pi, String reason) {
     VariableMap v = Variables.createVariables();
     DECISION.putIn(v, Decisions.DECLINE);
     DECLINE_REASON.putIn(v, reason);
     complete(pi, Ids.DECIDE, v);
   }
 
-  void recordOutcome(ProcessInstance pi, String outcome) {
+  public void recordOutcome(ProcessInstance pi, String outcome) {
     VariableMap v = Variables.createVariables();
     OUTCOME.putIn(v, outcome);
     complete(pi, Ids.RECORD_OUTCOME, v);
