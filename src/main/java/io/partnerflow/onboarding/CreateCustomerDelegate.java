@@ -8,10 +8,13 @@ import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.customer.DomainAlreadyTakenException;
 import io.partnerflow.customer.NewCustomer;
+import io.partnerflow.customer.OnboardingResubmission;
 import io.partnerflow.customer.Relationship;
 import io.partnerflow.customer.RelationshipService;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.reseller.Reseller;
+import io.partnerflow.validation.Violation;
+import io.partnerflow.validation.Violations;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
  * "Create customer record": customer, primary contact, attestation, order and its first relationship
  * event (came in by onboarding) in one transaction with the review's completion. What it writes is
  * checked again here ({@link SubmissionChecks}): account info, consent, reseller and order each route back to
- * their task when broken, before anything is written. (The temporary admin password is not made
+ * their task when broken, before anything is written. Submitted again after Partner Center refused
+ * the agreement or an offer (its tenant exists), the record this instance created is updated instead
+ * ({@link OnboardingResubmission}). (The temporary admin password is not made
  * here: {@link AdminPasswordHandOver} creates it when the hand-over is opened.)
  */
 @Component
@@ -33,13 +38,15 @@ public class CreateCustomerDelegate implements JavaDelegate {
   private final SubmissionChecks checks;
   private final RelationshipService relationships;
   private final DomainAvailability domains;
+  private final OnboardingResubmission resubmission;
 
   public CreateCustomerDelegate(CustomerRegistry customers, SubmissionChecks checks,
-      RelationshipService relationships, DomainAvailability domains) {
+      RelationshipService relationships, DomainAvailability domains, OnboardingResubmission resubmission) {
     this.customers = customers;
     this.checks = checks;
     this.relationships = relationships;
     this.domains = domains;
+    this.resubmission = resubmission;
   }
 
   @Override
@@ -49,7 +56,8 @@ public class CreateCustomerDelegate implements JavaDelegate {
     AgreementAttestation attestation = checks.attestation(execution);
     Optional<Reseller> reseller = checks.reseller(execution);
     List<OrderLine> lines = checks.order(execution);
-    if (customers.findIdByDomainPrefix(account.domainPrefix()).isEmpty()
+    boolean resubmitted = customers.findIdByOnboardingProcessInstance(execution.getProcessInstanceId()).isPresent();
+    if (!resubmitted && customers.findIdByDomainPrefix(account.domainPrefix()).isEmpty()
         && domains.takenAtMicrosoft(account.primaryDomain())) {
       EXISTING_CUSTOMER_ID.set(execution, null);
       EXISTING_RELATIONSHIP.set(execution, Relationship.NONE.name());
@@ -59,6 +67,11 @@ public class CreateCustomerDelegate implements JavaDelegate {
     NewCustomer customer = new NewCustomer(account, attestation, reseller.map(Reseller::id).orElse(null),
         reseller.map(Reseller::partnerId).orElse(null), lines, adminUserName,
         execution.getProcessInstanceId(), INITIATOR.from(execution));
+    Optional<String> earlier = customers.findIdByOnboardingProcessInstance(execution.getProcessInstanceId());
+    if (earlier.isPresent()) {
+      resubmit(execution, earlier.get(), customer);
+      return;
+    }
     try {
       String customerId = customers.create(customer);
       relationships.recordOnboarding(customerId, customer.createdBy());
@@ -70,5 +83,17 @@ public class CreateCustomerDelegate implements JavaDelegate {
       throw new BpmnError(Errors.DOMAIN_TAKEN, taken.getMessage());
     }
     ADMIN_USER_NAME.set(execution, adminUserName);
+  }
+
+  /** Submitted again after Partner Center refused the agreement or an offer: the record is updated. */
+  private void resubmit(DelegateExecution execution, String customerId, NewCustomer customer) {
+    try {
+      resubmission.update(customerId, customer);
+    } catch (IllegalArgumentException domainChanged) {
+      Violations.enforce(execution, ACCOUNT_INFO_ERRORS,
+          List.of(new Violation("domainPrefix", "tenantExists", domainChanged.getMessage())), Errors.ACCOUNT_INFO_INVALID);
+    }
+    CUSTOMER_ID.set(execution, customerId);
+    ADMIN_USER_NAME.set(execution, customer.adminUserName());
   }
 }

@@ -49,6 +49,8 @@ public final class OnboardingProcess {
     /** "Create customer record" found a rule broken since its task: back to the task that can fix it. */
     public static final String BOUNDARY_ACCOUNT_INFO_INVALID_ON_SUBMIT = "BoundaryEvent_AccountInfoInvalidOnSubmit";
     public static final String BOUNDARY_CUSTOMER_REJECTED_BY_PARTNER_CENTER = "BoundaryEvent_CustomerRejectedByPartnerCenter";
+    public static final String BOUNDARY_AGREEMENT_REJECTED_BY_PARTNER_CENTER = "BoundaryEvent_AgreementRejectedByPartnerCenter";
+    public static final String BOUNDARY_ORDER_REJECTED_BY_PARTNER_CENTER = "BoundaryEvent_OrderRejectedByPartnerCenter";
     public static final String BOUNDARY_CONSENT_INVALID_ON_SUBMIT = "BoundaryEvent_ConsentInvalidOnSubmit";
     public static final String BOUNDARY_RESELLER_INVALID_ON_SUBMIT = "BoundaryEvent_ResellerInvalidOnSubmit";
     public static final String BOUNDARY_ORDER_INVALID_ON_SUBMIT = "BoundaryEvent_OrderInvalidOnSubmit";

@@ -45,8 +45,9 @@ public class ProvisioningService {
     return "customer:" + customerId;
   }
 
-  public static String agreementKey(String customerId) {
-    return "agreement:" + customerId;
+  /** Per customer and acceptance: a corrected acceptance is a new call, a retry of one the same. */
+  public static String agreementKey(String customerId, AgreementAcceptance acceptance) {
+    return "agreement:" + customerId + ":" + acceptance.dateAgreed() + ":" + acceptance.email();
   }
 
   /**
@@ -60,7 +61,9 @@ public class ProvisioningService {
    *     to our customers, so the job becomes an incident for an operator to look at
    * @throws CustomerRejectedException when Partner Center refuses to create the tenant (nothing exists
    *     at Microsoft yet)
-   * @throws PartnerCenterRejectedException when Partner Center refuses the agreement or an order
+   * @throws AgreementRejectedException when Partner Center refuses the agreement acceptance
+   * @throws OrderRejectedException when Partner Center refuses to sell an offer (the lines before it
+   *     are bought and recorded)
    */
   public List<SubscriptionRecord> provision(String customerId, String correlationKey) {
     List<OrderLine> missing = customers.orderLines(customerId).stream()
@@ -75,15 +78,24 @@ public class ProvisioningService {
     Optional<AgreementAcceptance> acceptance = customers.agreementAcceptance(customerId);
     if (acceptance.isPresent() && !tenants.agreementAccepted(customerId)) {
       // Without an attestation there is nothing to send; Partner Center then refuses the order and says why
-      partnerCenter.acceptAgreement(new PartnerCenterCall(agreementKey(customerId), correlationKey), tenantId,
-          acceptance.get());
+      try {
+        partnerCenter.acceptAgreement(new PartnerCenterCall(agreementKey(customerId, acceptance.get()), correlationKey), tenantId,
+            acceptance.get());
+      } catch (PartnerCenterRejectedException rejected) {
+        throw new AgreementRejectedException(rejected);
+      }
       tenants.recordAgreementAccepted(customerId, acceptance.get().dateAgreed());
     }
     String resellerPartnerId = customers.orderResellerPartnerId(customerId).orElse(null);
     for (OrderLine line : missing) {
-      String subscriptionId = partnerCenter.createSubscription(
-          new PartnerCenterCall(idempotencyKey(customerId, line.lineNumber()), correlationKey), tenantId,
-          line.offerId(), line.quantity(), resellerPartnerId);
+      String subscriptionId;
+      try {
+        subscriptionId = partnerCenter.createSubscription(
+            new PartnerCenterCall(idempotencyKey(customerId, line.lineNumber()), correlationKey), tenantId,
+            line.offerId(), line.quantity(), resellerPartnerId);
+      } catch (PartnerCenterRejectedException rejected) {
+        throw new OrderRejectedException(line.offerId(), rejected);
+      }
       jdbc.sql("""
           insert into subscription (id, customer_id, line_number, offer_id, quantity, status, reseller_partner_id,
             provisioned_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")

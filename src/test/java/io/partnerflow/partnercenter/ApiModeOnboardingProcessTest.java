@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.partnerflow.catalog.OrderLineInput;
 import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.onboarding.AdminPasswordHandOver;
 import io.partnerflow.onboarding.OnboardingDriver;
@@ -256,18 +257,56 @@ class ApiModeOnboardingProcessTest {
   }
 
   @Test
-  void anOfferPartnerCenterWillNotSellEndsInAnIncidentWithMicrosoftsReason() {
+  void anOfferPartnerCenterWillNotSellGoesBackToSelectSubscriptionsAndOnlyTheReplacementIsBought() {
     fake.unavailableCatalogItems.add(ApiModeSettings.CATALOG.get("TEAMS-PHONE-STANDARD"));
     ProcessInstance pi = submitted();
-    Job job = driver.job(pi, Ids.PROVISION_SUBSCRIPTIONS);
+    String customerId = driver.customerId(pi);
 
-    var cycle = driver.runUntilNoRetriesLeft(job.getId(), "is not available to this customer");
+    driver.executeJob(pi, Ids.PROVISION_SUBSCRIPTIONS);
 
-    assertThat(cycle.retriesLeft()).last().isEqualTo(0);
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
-        .contains("800038", "is not available to this customer");
-    // The first line was bought once, however often the job ran
-    assertThat(fake.subscriptions).hasSize(1);
+    assertThat(pi).hasPassed(Ids.BOUNDARY_ORDER_REJECTED_BY_PARTNER_CENTER).isWaitingAt(Ids.SELECT_SUBSCRIPTIONS);
+    assertThat((String) runtimeService.getVariable(pi.getId(), ORDER_ERRORS.name()))
+        .contains("Partner Center will not sell TEAMS-PHONE-STANDARD", "is not available to this customer", "800038");
+    // The line before it was bought and stays
+    assertThat(provisioning.subscriptions(customerId)).extracting(SubscriptionRecord::offerId).containsExactly("O365-E3");
+
+    driver.selectSubscriptions(pi, List.of(new OrderLineInput("O365-E3", 25), new OrderLineInput("EXCHANGE-ONLINE-P1", 10)));
+    driver.review(pi, Decisions.REVIEW_SUBMIT);
+    driver.executeJob(pi, Ids.PROVISION_SUBSCRIPTIONS);
+
+    assertThat(pi).isWaitingAt(Ids.SEND_WELCOME_EMAIL);
+    assertThat(driver.customerId(pi)).isEqualTo(customerId);
+    assertThat(provisioning.subscriptions(customerId)).extracting(SubscriptionRecord::offerId)
+        .containsExactly("O365-E3", "EXCHANGE-ONLINE-P1");
+    assertThat(fake.subscriptions).hasSize(2);
+    assertThat(pc("POST", "/v1/customers")).hasSize(1);
+    assertThat(pc("POST", "/v1/customers/[^/]+/carts")).extracting(r -> r.body().path("lineItems").path(0)
+        .path("catalogItemId").asText()).containsExactly(ApiModeSettings.CATALOG.get("O365-E3"),
+            ApiModeSettings.CATALOG.get("TEAMS-PHONE-STANDARD"), ApiModeSettings.CATALOG.get("EXCHANGE-ONLINE-P1"));
+  }
+
+  @Test
+  void aRefusedAgreementGoesBackToConfirmTheAgreementAndIsSentAgainOnceCorrected() {
+    ProcessInstance pi = submitted();
+    String customerId = driver.customerId(pi);
+    fake.rejectNext("POST", "/v1/customers/[^/]+/agreements", 400, "600074", "The primary contact's email is not valid");
+
+    driver.executeJob(pi, Ids.PROVISION_SUBSCRIPTIONS);
+
+    assertThat(pi).hasPassed(Ids.BOUNDARY_AGREEMENT_REJECTED_BY_PARTNER_CENTER).isWaitingAt(Ids.CONFIRM_CUSTOMER_AGREEMENT);
+    assertThat((String) runtimeService.getVariable(pi.getId(), AGREEMENT_ERRORS.name()))
+        .contains("Partner Center refused the customer's agreement acceptance", "email is not valid", "600074");
+    assertThat(fake.subscriptions).isEmpty();
+
+    driver.advanceToReview(pi, E3_WITH_TEAMS_PHONE);
+    driver.review(pi, Decisions.REVIEW_SUBMIT);
+    driver.executeJob(pi, Ids.PROVISION_SUBSCRIPTIONS);
+
+    assertThat(pi).isWaitingAt(Ids.SEND_WELCOME_EMAIL);
+    assertThat(driver.customerId(pi)).isEqualTo(customerId);
+    assertThat(pc("POST", "/v1/customers/[^/]+/agreements")).hasSize(2);
+    assertThat(pc("POST", "/v1/customers")).hasSize(1);
+    assertThat(fake.subscriptions).hasSize(2);
   }
 
   // --- outages ------------------------------------------------------------------------------------
