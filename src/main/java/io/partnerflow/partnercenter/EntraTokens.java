@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
@@ -103,7 +104,10 @@ public class EntraTokens {
           new OAuth2RefreshToken(refreshToken, epoch)), UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null, List.of()));
     }
     OAuth2AuthorizedClient client = manager.authorize(OAuth2AuthorizeRequest
-        .withClientRegistrationId(registration.getRegistrationId()).principal(PRINCIPAL).build());
+        .withClientRegistrationId(registration.getRegistrationId()).principal(PRINCIPAL)
+        // Entra ID's v2.0 endpoint needs the scope on every refresh; Spring sends it only when asked
+        .attribute(OAuth2ParameterNames.SCOPE, audience.scope)
+        .build());
     if (client == null) {
       throw new IllegalStateException("Microsoft Entra ID gave no token for " + audience);
     }
