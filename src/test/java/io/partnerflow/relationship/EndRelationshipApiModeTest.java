@@ -34,6 +34,7 @@ import io.partnerflow.testsupport.CapturedLogs;
 import io.partnerflow.testsupport.ProcessTestSupport;
 import io.partnerflow.testsupport.ProcessTestSupport.RetryCycle;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -238,6 +239,29 @@ class EndRelationshipApiModeTest {
         "GET " + c.subscriptionPath(c.e3()), "PATCH " + c.subscriptionPath(c.e3()),
         "GET " + c.subscriptionPath(c.e3()), "PATCH " + c.subscriptionPath(c.e3()),
         "GET " + c.subscriptionPath(c.teams()), "PATCH " + c.subscriptionPath(c.teams()));
+    assertThat(statuses(c.customerId())).containsExactly("SUSPENDED", "SUSPENDED");
+  }
+
+  @Test
+  void throttlingAnyNumberOfTimesNeverUsesARetryNorBecomesAnIncidentAndWithoutRetryAfterWaits30Seconds() {
+    Onboarded c = onboarded();
+    ProcessInstance pi = startAndConfirm(c);
+    FAKE.failNext("GET", c.subscriptionPath(c.e3()), 7, 429, null);
+    Job job = driver.job(pi, Ids.SUSPEND_SUBSCRIPTIONS);
+
+    for (int run = 1; run <= 7; run++) {
+      Instant ranAt = ClockUtil.getCurrentTime().toInstant();
+      assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("429");
+      Job waiting = managementService.createJobQuery().jobId(job.getId()).singleResult();
+      assertThat(waiting.getRetries()).as("run %d", run).isEqualTo(job.getRetries());
+      assertThat(waiting.getDuedate().toInstant()).isEqualTo(ranAt.plusSeconds(30));
+      assertThat(incidents(pi)).isEmpty();
+      ClockUtil.setCurrentTime(Date.from(waiting.getDuedate().toInstant()));
+    }
+    managementService.executeJob(job.getId());
+
+    assertThat(pi).isWaitingAt(Ids.REMOVE_RELATIONSHIP);
+    assertThat(FAKE.requests("pc", "GET", c.subscriptionPath(c.e3()))).hasSize(8);
     assertThat(statuses(c.customerId())).containsExactly("SUSPENDED", "SUSPENDED");
   }
 
