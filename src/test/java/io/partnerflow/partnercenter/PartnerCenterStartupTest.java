@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.partnerflow.PartnerflowApplication;
-import io.partnerflow.partnercenter.fake.FakeCatalog;
+import io.partnerflow.partnercenter.fake.DemoOfferCatalog;
 import io.partnerflow.partnercenter.fake.FakeMicrosoft;
 import io.partnerflow.provisioning.PartnerCenterClient;
 import java.time.Clock;
@@ -51,7 +51,7 @@ class PartnerCenterStartupTest {
   void apiModeNamesOnlyWhatIsMissingAndNeverShowsTheSecretsThatAreSet() {
     try (FakeMicrosoft fake = new FakeMicrosoft()) {
       Map<String, String> settings = new java.util.LinkedHashMap<>(fake.properties());
-      settings.putAll(FakeCatalog.properties());
+      settings.putAll(DemoOfferCatalog.properties());
       settings.remove("partnerflow.partner-center.api.client-secret");
       apiConfiguration.withPropertyValues(properties(settings)).run(context -> {
         assertThat(context).hasFailed();
@@ -67,7 +67,7 @@ class PartnerCenterStartupTest {
   void apiModeWithEverythingSetHasAPartnerCenterClient() {
     try (FakeMicrosoft fake = new FakeMicrosoft()) {
       Map<String, String> settings = new java.util.LinkedHashMap<>(fake.properties());
-      settings.putAll(FakeCatalog.properties());
+      settings.putAll(DemoOfferCatalog.properties());
       apiConfiguration.withPropertyValues(properties(settings)).run(context -> {
         assertThat(context).hasNotFailed();
         assertThat(context).getBean(PartnerCenterClient.class).isInstanceOf(PartnerCenterApiClient.class);

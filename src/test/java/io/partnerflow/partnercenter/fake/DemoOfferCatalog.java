@@ -7,11 +7,12 @@ import java.util.Map;
  * The catalog mapping api mode requires ({@code partnerflow.partner-center.api.catalog.*}) for every
  * demo offer (db/demo/V1_1__demo_directory_and_catalog.sql), as Spring properties to add beside
  * {@link FakeMicrosoft#properties()}. The catalog item ids have Partner Center's shape
- * ({@code product:sku:availability}); they are made up, and the fake accepts any of that shape.
+ * ({@code product:sku:availability}); they are made up, and the fake accepts any of that shape. (Not
+ * named FakeCatalog: the invitation's branch adds a FakeCatalog of its own with two offers.)
  */
-public final class FakeCatalog {
+public final class DemoOfferCatalog {
 
-  private FakeCatalog() {}
+  private DemoOfferCatalog() {}
 
   /** Offer id to {@code catalogItemId, termDuration, billingCycle}. */
   public static final Map<String, String[]> ITEMS = items();
