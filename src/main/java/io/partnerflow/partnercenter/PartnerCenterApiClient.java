@@ -168,17 +168,29 @@ public class PartnerCenterApiClient implements PartnerCenterClient {
     Map<String, Object> patch = new LinkedHashMap<>();
     patch.put("status", "suspended");
     patch.put("attributes", Map.of("objectType", "Subscription"));
-    http.exchange(call, Request.partnerCenter(HttpMethod.PATCH, path).body(patch).ifMatch(etag));
+    // The request id names the suspension of this version of the subscription: a retry after a 5xx,
+    // 429 or timeout (same version) repeats it; after a 412 (changed meanwhile) the re-read version
+    // gets a new one, since Microsoft keeps a request id's answer, failures included
+    http.exchange(call.then("etag:" + etag), Request.partnerCenter(HttpMethod.PATCH, path).body(patch).ifMatch(etag));
   }
 
-  /** {@code PATCH /v1/customers/{tenant}} with {@code relationshipToPartner: none}. */
+  /**
+   * Reads the customer first ({@code GET /v1/customers/{tenant}}): if the relationship is gone already
+   * (a try whose answer or commit was lost; {@code relationshipToPartner} {@code none}, or a 404 since
+   * the tenant is no longer our customer) nothing is sent; else {@code PATCH /v1/customers/{tenant}}
+   * with {@code relationshipToPartner: none}.
+   */
   @Override
   public void removeRelationship(PartnerCenterCall call, String tenantId) {
+    String path = "/v1/customers/" + encode(requireTenant(tenantId));
+    Answer current = http.exchange(call.then("read"), Request.partnerCenter(HttpMethod.GET, path).acceptingNotFound());
+    if (current.status() == 404 || "none".equalsIgnoreCase(current.body().path("relationshipToPartner").asText())) {
+      return;
+    }
     Map<String, Object> patch = new LinkedHashMap<>();
     patch.put("relationshipToPartner", "none");
     patch.put("attributes", Map.of("objectType", "Customer"));
-    http.exchange(call, Request.partnerCenter(HttpMethod.PATCH, "/v1/customers/" + encode(requireTenant(tenantId)))
-        .body(patch));
+    http.exchange(call, Request.partnerCenter(HttpMethod.PATCH, path).body(patch));
   }
 
   /** {@code GET /v1/customers?size=1&filter=...}: the customer whose domain is this one, if any. */

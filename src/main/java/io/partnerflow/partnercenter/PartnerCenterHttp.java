@@ -36,7 +36,9 @@ import org.springframework.web.client.RestClient;
  * <ul>
  *   <li>2xx (and 404 where the caller asks for it): the {@link Answer};
  *   <li>429: {@link PartnerCenterThrottledException} with the {@code Retry-After} Microsoft asked for;
- *   <li>5xx, 401, 403: {@link PartnerCenterUnavailableException} (retried with back-off, then an incident);
+ *   <li>5xx, 401, 403, 408: {@link PartnerCenterUnavailableException} (retried with back-off, then an incident);
+ *   <li>412 Precondition Failed (a stale {@code If-Match} ETag: the resource changed since it was read):
+ *       {@link PartnerCenterUnavailableException} too, as nothing was done and the retry reads again;
  *   <li>no answer in time: {@link PartnerCenterTimeoutException} (the retry's request id finds out);
  *   <li>any other 4xx: {@link PartnerCenterRejectedException} with Microsoft's code and description.
  * </ul>
@@ -152,7 +154,8 @@ public class PartnerCenterHttp {
       throw new PartnerCenterThrottledException(wait, "Partner Center throttled " + what + ": 429 Too Many Requests;"
           + " retry after " + wait);
     }
-    if (status >= 500 || status == 401 || status == 403 || status == 408) {
+    // 412: the ETag we sent is stale; the retry re-reads the resource and sends the current one
+    if (status >= 500 || status == 401 || status == 403 || status == 408 || status == 412) {
       throw new PartnerCenterUnavailableException(status, "Partner Center answered " + what + " with " + status
           + errorText(answer.body()).map(t -> ": " + t).orElse(""));
     }

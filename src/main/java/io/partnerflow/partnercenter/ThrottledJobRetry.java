@@ -1,5 +1,6 @@
 package io.partnerflow.partnercenter;
 
+import io.partnerflow.provisioning.PartnerCenterRejectedException;
 import io.partnerflow.provisioning.PartnerCenterThrottledException;
 import java.time.Duration;
 import java.util.Date;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * A job that Partner Center throttled (429) is not a failed attempt: it runs again once the
  * {@code Retry-After} Microsoft named has passed, with its retries untouched, and never becomes an
- * incident for being throttled. The exception stays on the job, so Cockpit shows why it waits. Every
+ * incident for being throttled. The exception stays on the job, so Cockpit shows why it waits. A job
+ * that fails with {@link PartnerCenterRejectedException} (a business refusal: the same request would
+ * be refused again) becomes an incident at once, Microsoft's code and reason as its message. Every
  * other failure takes the engine's own path (the retry cycle, then an incident).
  */
 @Component
@@ -33,10 +36,21 @@ public class ThrottledJobRetry extends AbstractProcessEnginePlugin {
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
       Optional<PartnerCenterThrottledException> throttled = throttled(exception);
-      return throttled.isPresent()
-          ? new WaitCmd(jobId, exception, throttled.get().retryAfter())
-          : new DefaultJobRetryCmd(jobId, exception);
+      if (throttled.isPresent()) {
+        return new WaitCmd(jobId, exception, throttled.get().retryAfter());
+      }
+      return rejected(exception) ? new IncidentNowCmd(jobId, exception) : new DefaultJobRetryCmd(jobId, exception);
     }
+  }
+
+  /** A business refusal from Microsoft that reached the job: the same request would be refused again. */
+  static boolean rejected(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof PartnerCenterRejectedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Optional<PartnerCenterThrottledException> throttled(Throwable exception) {
@@ -46,6 +60,31 @@ public class ThrottledJobRetry extends AbstractProcessEnginePlugin {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Ends the job's retries now: an incident whose message is the job's exception (Microsoft's code and
+   * reason), for an operator to fix what Microsoft refused and then retry the job in Cockpit. Retrying
+   * on a timer would only repeat the refusal and delay the incident by the whole retry cycle.
+   */
+  static final class IncidentNowCmd extends JobRetryCmd {
+
+    IncidentNowCmd(String jobId, Throwable exception) {
+      super(jobId, exception);
+    }
+
+    @Override
+    public Object execute(CommandContext commandContext) {
+      JobEntity job = getJob();
+      if (job == null) {
+        return null;
+      }
+      job.unlock();
+      logException(job);
+      job.setRetries(0);
+      notifyAcquisition(commandContext);
+      return null;
+    }
   }
 
   /** Unlocks the job and makes it due after the wait, keeping its retries. */

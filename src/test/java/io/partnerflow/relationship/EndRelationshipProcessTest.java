@@ -213,6 +213,7 @@ class EndRelationshipProcessTest {
     assertThat(partnerCenter.suspendCalls).isEmpty();
 
     driver.executeJob(pi, Ids.SUSPEND_SUBSCRIPTIONS);
+    driver.executeJob(pi, Ids.REMOVE_RELATIONSHIP);
 
     assertThat(pi).isWaitingAt(Ids.SEND_NOTICE).hasPassed(Ids.SUSPEND_SUBSCRIPTIONS, Ids.REMOVE_RELATIONSHIP)
         .hasNotPassed(Ids.BOUNDARY_STILL_ACTIVE);
@@ -268,6 +269,7 @@ class EndRelationshipProcessTest {
 
     partnerCenter.failingSubscriptions = Set.of();
     driver.executeJob(pi, Ids.SUSPEND_SUBSCRIPTIONS);
+    driver.executeJob(pi, Ids.REMOVE_RELATIONSHIP);
 
     assertThat(pi).isWaitingAt(Ids.SEND_NOTICE).hasPassed(Ids.REMOVE_RELATIONSHIP);
     assertThat(partnerCenter.suspendCalls).as("the retry left the suspended E3 alone").containsExactly(e3, basic, basic);
@@ -306,7 +308,11 @@ class EndRelationshipProcessTest {
 
     ProcessInstance pi = driver.start(customerId);
 
-    // Checked and removed in the start transaction; only the mail waits in its job
+    // Checked in the start transaction; the removal (Partner Center's too) waits in its job
+    assertThat(pi).isWaitingAt(Ids.REMOVE_RELATIONSHIP).hasNotPassed(Ids.CONFIRM_SUSPENSION);
+    assertThat(customers.find(customerId).orElseThrow().relationship()).isEqualTo(Relationship.RESELLER);
+    driver.executeJob(pi, Ids.REMOVE_RELATIONSHIP);
+
     assertThat(pi).isWaitingAt(Ids.SEND_NOTICE)
         .hasPassed(Ids.CHECK_SUBSCRIPTIONS, Ids.GATEWAY_HAS_ACTIVE, Ids.REMOVE_RELATIONSHIP)
         .hasNotPassed(Ids.CONFIRM_SUSPENSION, Ids.SUSPEND_SUBSCRIPTIONS);
@@ -335,6 +341,7 @@ class EndRelationshipProcessTest {
     insertAcceptedInvitation(customerId, admin, "Giulia Rossi");
 
     ProcessInstance pi = driver.start(customerId);
+    driver.executeJob(pi, Ids.REMOVE_RELATIONSHIP);
     driver.executeJob(pi, Ids.SEND_NOTICE);
 
     assertThat(pi).isEnded().hasPassed(Ids.REMOVE_RELATIONSHIP, Ids.END_RELATIONSHIP_ENDED);
@@ -395,6 +402,7 @@ class EndRelationshipProcessTest {
     };
 
     driver.executeJob(pi, Ids.SUSPEND_SUBSCRIPTIONS);
+    driver.executeJob(pi, Ids.REMOVE_RELATIONSHIP);
 
     assertThat(pi).isWaitingAt(Ids.CONFIRM_SUSPENSION)
         .hasPassed(Ids.REMOVE_RELATIONSHIP, Ids.BOUNDARY_STILL_ACTIVE, Ids.CHECK_SUBSCRIPTIONS)
@@ -410,6 +418,7 @@ class EndRelationshipProcessTest {
 
     driver.confirmSuspension(pi, Decisions.SUSPEND);
     driver.executeJob(pi, Ids.SUSPEND_SUBSCRIPTIONS);
+    driver.executeJob(pi, Ids.REMOVE_RELATIONSHIP);
     driver.executeJob(pi, Ids.SEND_NOTICE);
 
     assertThat(pi).isEnded().hasPassed(Ids.END_RELATIONSHIP_ENDED);
@@ -429,6 +438,7 @@ class EndRelationshipProcessTest {
     String orderedMeanwhile = insertSubscription(customerId, 1, "EXCHANGE-ONLINE-P1", "ACTIVE");
 
     driver.executeJob(pi, Ids.SUSPEND_SUBSCRIPTIONS);
+    driver.executeJob(pi, Ids.REMOVE_RELATIONSHIP);
 
     assertThat(pi).isWaitingAt(Ids.CONFIRM_SUSPENSION).hasPassed(Ids.BOUNDARY_STILL_ACTIVE);
     assertThat(partnerCenter.suspendCalls).containsExactly(e3);
@@ -453,6 +463,7 @@ class EndRelationshipProcessTest {
 
     // Ended before anything was ordered: nothing active, so straight to removal
     ProcessInstance pi = driver.start(customerId);
+    driver.executeJob(pi, Ids.REMOVE_RELATIONSHIP);
     assertThat(pi).isWaitingAt(Ids.SEND_NOTICE).hasNotPassed(Ids.CONFIRM_SUSPENSION);
     String jobId = onboarding.job(onboardingPi, OnboardingProcess.Ids.PROVISION_SUBSCRIPTIONS).getId();
 
