@@ -6,8 +6,6 @@ import io.partnerflow.provisioning.CustomerTenants;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,26 +33,27 @@ public class AdminPasswordHandOver {
   private final Clock clock;
   private final CustomerTenants tenants;
   private final CustomerRegistry customers;
-  private final TaskService tasks;
   private final boolean partnerCenterApi;
 
   public AdminPasswordHandOver(JdbcClient jdbc, AdminPasswordGenerator generator, Clock clock, CustomerTenants tenants,
-      CustomerRegistry customers, TaskService tasks,
+      CustomerRegistry customers,
       @Value("${partnerflow.partner-center.mode:ledger}") String partnerCenterMode) {
     this.jdbc = jdbc;
     this.generator = generator;
     this.clock = clock;
     this.tenants = tenants;
     this.customers = customers;
-    this.tasks = tasks;
     this.partnerCenterApi = "api".equals(partnerCenterMode);
   }
 
-  /** The task's password: Partner Center's, or (ledger) created now if this is its first showing. */
-  public String passwordFor(String taskId) {
+  /**
+   * The task's password: Partner Center's for the customer its onboarding created, or (ledger) created
+   * now if this is its first showing.
+   */
+  public String passwordFor(String taskId, String processInstanceId) {
     if (partnerCenterApi) {
-      return customerOf(taskId).flatMap(tenants::adminCredentials).map(CustomerTenants.AdminCredentials::password)
-          .orElse(NO_PARTNER_CENTER_PASSWORD);
+      return customers.findIdByOnboardingProcessInstance(processInstanceId).flatMap(tenants::adminCredentials)
+          .map(CustomerTenants.AdminCredentials::password).orElse(NO_PARTNER_CENTER_PASSWORD);
     }
     Optional<String> existing = find(taskId);
     if (existing.isPresent()) {
@@ -82,10 +81,6 @@ public class AdminPasswordHandOver {
     customers.findIdByOnboardingProcessInstance(processInstanceId).ifPresent(tenants::discardAdminCredentials);
   }
 
-  private Optional<String> customerOf(String taskId) {
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    return task == null ? Optional.empty() : customers.findIdByOnboardingProcessInstance(task.getProcessInstanceId());
-  }
 
   private Optional<String> find(String taskId) {
     return jdbc.sql("SELECT password FROM admin_password_handover WHERE task_id = ?").param(taskId)

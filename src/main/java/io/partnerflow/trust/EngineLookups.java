@@ -29,7 +29,8 @@ public class EngineLookups {
   public record Caller(String userId, boolean admin, java.util.Set<String> apps) {}
 
   /** A task as the guard sees it. */
-  public record TaskFacts(String assignee, String formId, Function<String, Optional<Object>> variables) {}
+  public record TaskFacts(String assignee, String formId, String processInstanceId,
+      Function<String, Optional<Object>> variables) {}
 
   private final ObjectProvider<ProcessEngine> engineProvider;
 
@@ -68,7 +69,8 @@ public class EngineLookups {
         VariableMap values = engine.getTaskService().getVariablesTyped(taskId, List.of(name), true);
         return Optional.ofNullable(values.get(name));
       });
-      return Optional.of(new TaskFacts(task.getAssignee(), form == null ? null : form.getKey(), variables));
+      return Optional.of(new TaskFacts(task.getAssignee(), form == null ? null : form.getKey(), task.getProcessInstanceId(),
+          variables));
     });
   }
 

@@ -61,7 +61,7 @@ public class HandOverPasswordFilter extends OncePerRequestFilter {
       if (variables instanceof ObjectNode object) {
         object.putObject(TEMPORARY_ADMIN_PASSWORD.name())
             .put("type", "String")
-            .put("value", handOver.getObject().passwordFor(taskId.get()))
+            .put("value", handOver.getObject().passwordFor(taskId.get(), task.get().processInstanceId()))
             .putObject("valueInfo");
         buffered.resetBuffer();
         buffered.getOutputStream().write(JSON.writeValueAsString(object).getBytes(StandardCharsets.UTF_8));

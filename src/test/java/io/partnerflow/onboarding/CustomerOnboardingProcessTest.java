@@ -166,9 +166,9 @@ class CustomerOnboardingProcessTest {
     Task handOver = driver.task(pi, Ids.HAND_OVER_CREDENTIALS);
     // Created when the assignee first opens the task (trust.HandOverPasswordFilter); never an engine variable
     assertThat(adminPasswords.exists(handOver.getId())).isFalse();
-    String password = adminPasswords.passwordFor(handOver.getId());
+    String password = adminPasswords.passwordFor(handOver.getId(), pi.getId());
     assertThat(password).hasSize(16);
-    assertThat(adminPasswords.passwordFor(handOver.getId())).isEqualTo(password);
+    assertThat(adminPasswords.passwordFor(handOver.getId(), pi.getId())).isEqualTo(password);
     assertThat(runtimeService.createVariableInstanceQuery().variableName(TEMPORARY_ADMIN_PASSWORD.name()).count())
         .isZero();
 

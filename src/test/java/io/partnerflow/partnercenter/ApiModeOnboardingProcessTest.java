@@ -196,7 +196,7 @@ class ApiModeOnboardingProcessTest {
     // Welcome mail, then the hand-over shows the password Partner Center returned, and forgets it after
     driver.executeJob(pi, Ids.SEND_WELCOME_EMAIL);
     String taskId = driver.task(pi, Ids.HAND_OVER_CREDENTIALS).getId();
-    assertThat(adminPasswords.passwordFor(taskId)).isEqualTo("Pc!" + tenantId.substring(0, 8));
+    assertThat(adminPasswords.passwordFor(taskId, pi.getId())).isEqualTo("Pc!" + tenantId.substring(0, 8));
     assertThat(runtimeService.getVariable(pi.getId(), ADMIN_USER_NAME.name())).isEqualTo("admin@" + domain());
     driver.handOverCredentials(pi);
     assertThat(pi).isEnded().hasPassed(Ids.END_CUSTOMER_ONBOARDED);
@@ -373,7 +373,7 @@ class ApiModeOnboardingProcessTest {
         .contains(fake.customerByDomain(domain()).orElseThrow().path("id").asText());
     driver.executeJob(pi, Ids.SEND_WELCOME_EMAIL);
     String taskId = driver.task(pi, Ids.HAND_OVER_CREDENTIALS).getId();
-    assertThat(adminPasswords.passwordFor(taskId)).isEqualTo(AdminPasswordHandOver.NO_PARTNER_CENTER_PASSWORD);
+    assertThat(adminPasswords.passwordFor(taskId, pi.getId())).isEqualTo(AdminPasswordHandOver.NO_PARTNER_CENTER_PASSWORD);
   }
 
   @Test

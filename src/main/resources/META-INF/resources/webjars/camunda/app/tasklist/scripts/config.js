@@ -1,8 +1,9 @@
 // Tasklist configuration of partnerflow (replaces the webapp's default config.js; the shortcuts
 // below are Camunda's defaults, kept as they were).
 export default {
-  // A "Dashboard" link in the navigation bar, to the manager dashboard (operators may read it too)
-  customScripts: ['partnerflow/dashboard-link'],
+  // A "Dashboard" link in the navigation bar, to the manager dashboard (operators may read it too), and
+  // a reload of "Hand over admin credentials" after its claim, so its form shows the password
+  customScripts: ['partnerflow/dashboard-link', 'partnerflow/reload-after-claim'],
 
   shortcuts: {
     claimTask: {
