@@ -16,6 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes a customer's answer, by link or by reply. The registry's conditional update decides which
  * answer is first; the message to the waiting process goes in the same transaction, so an answer
  * is either recorded and delivered, or neither. Every outcome is published as {@link InvitationAnswered}.
+ *
+ * <p>In api mode ({@link MicrosoftRelationships#acceptanceFromMicrosoft()}) an acceptance is what the
+ * customer told us, not yet the relationship: it is recorded and its variables are set on the waiting
+ * instance, which keeps waiting until Microsoft shows the relationship. A decline ends the wait as in
+ * ledger mode.
  */
 @Service
 public class InvitationAnswerService {
@@ -25,10 +30,13 @@ public class InvitationAnswerService {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final MicrosoftRelationships microsoft;
 
   public InvitationAnswerService(InvitationRegistry registry, RuntimeService runtimeService,
-      TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+      TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events,
+      MicrosoftRelationships microsoft) {
     this.events = events;
+    this.microsoft = microsoft;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
@@ -75,10 +83,15 @@ public class InvitationAnswerService {
       if (!registry.claimAnswer(open.id(), answer)) {
         return null;
       }
-      runtimeService.createMessageCorrelation(MESSAGE_INVITATION_ANSWERED)
-          .processInstanceId(open.processInstanceId())
-          .setVariables(variables(answer))
-          .correlateWithResult();
+      if (answer.type() == AnswerType.ACCEPT && microsoft.acceptanceFromMicrosoft()) {
+        // The customer's word, kept for "Record reseller relationship"; Microsoft ends the wait
+        runtimeService.setVariables(open.processInstanceId(), variables(answer));
+      } else {
+        runtimeService.createMessageCorrelation(MESSAGE_INVITATION_ANSWERED)
+            .processInstanceId(open.processInstanceId())
+            .setVariables(variables(answer))
+            .correlateWithResult();
+      }
       return answer.type() == AnswerType.ACCEPT ? AnswerOutcome.ACCEPTED : AnswerOutcome.DECLINED;
     });
     // Lost the race: whoever came first decided; report what the invitation is now

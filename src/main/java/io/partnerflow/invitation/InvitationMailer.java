@@ -96,8 +96,19 @@ public class InvitationMailer {
    * {@link InvitationRegistry#openSend}, so its {@code sendCount} names this send.
    */
   public void sendInvitation(Invitation invitation, String token, Runnable registerToken) {
+    sendInvitation(invitation, token, MicrosoftRequest.NONE, registerToken);
+  }
+
+  /**
+   * {@link #sendInvitation(Invitation, String, Runnable)} with what the customer accepts at Microsoft
+   * (api mode): the reseller relationship link and, if asked, the delegated admin approval link.
+   */
+  public void sendInvitation(Invitation invitation, String token, MicrosoftRequest atMicrosoft,
+      Runnable registerToken) {
     Locale locale = locale(invitation);
     Map<String, Object> model = customerModel(invitation, token, locale);
+    model.put("microsoftLink", atMicrosoft.resellerLink());
+    model.put("adminApprovalLink", atMicrosoft.adminApprovalLink());
     String message = normalize(invitation.personalMessage());
     model.put("personalMessage", message);
     model.put("personalMessageLines", message == null ? List.of() : Arrays.asList(message.split("\n", -1)));
