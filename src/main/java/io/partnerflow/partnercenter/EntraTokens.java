@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
@@ -102,8 +103,10 @@ public class EntraTokens {
               Set.of(audience.scope)),
           new OAuth2RefreshToken(refreshToken, epoch)), UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null, List.of()));
     }
+    // The scope names the audience: without it the refresh asks Entra ID for no resource at all
     OAuth2AuthorizedClient client = manager.authorize(OAuth2AuthorizeRequest
-        .withClientRegistrationId(registration.getRegistrationId()).principal(PRINCIPAL).build());
+        .withClientRegistrationId(registration.getRegistrationId()).principal(PRINCIPAL)
+        .attribute(OAuth2ParameterNames.SCOPE, audience.scope).build());
     if (client == null) {
       throw new IllegalStateException("Microsoft Entra ID gave no token for " + audience);
     }
