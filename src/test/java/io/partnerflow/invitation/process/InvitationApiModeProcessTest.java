@@ -308,6 +308,32 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
     assertThat(microsoft.requests("graph", "POST", RELATIONSHIPS + "/.*/requests")).hasSize(1);
   }
 
+  @Test
+  void aCreateThatTimedOutIsFoundByItsNameOnTheRetryAndNotMadeTwice() throws Exception {
+    VariableMap request = spanishRequest(prefix);
+    INCLUDE_DELEGATED_ADMIN.putIn(request, true);
+    microsoft.answerLate("POST", RELATIONSHIPS, 1, 3000); // created, but answered after our 2 s read timeout
+    ProcessInstance pi = driver.start(request);
+    String sendJob = driver.job(pi, Ids.SEND_INVITATION).getId();
+
+    assertThatThrownBy(() -> managementService.executeJob(sendJob)).hasMessageContaining("did not answer");
+    FakeAdminRelationships graph = FakeAdminRelationships.of(microsoft);
+    assertThat(graph.relationships.values()).extracting(r -> r.path("status").asText()).containsExactly("created");
+    assertThat(driver.mailsTo(email)).isEmpty();
+
+    travelTo(Duration.ofSeconds(10));
+    managementService.executeJob(sendJob);
+
+    assertThat(pi).isWaitingAt(Ids.TIMER_MICROSOFT_CHECK);
+    assertThat(graph.relationships.values()).extracting(r -> r.path("status").asText())
+        .containsExactly("approvalPending");
+    String relationshipId = graph.relationships.keySet().iterator().next();
+    assertThat(graphRequests()).extracting(r -> r.method() + " " + r.path()).containsExactly(
+        "GET " + RELATIONSHIPS, "POST " + RELATIONSHIPS,
+        "GET " + RELATIONSHIPS, "POST " + RELATIONSHIPS + "/" + relationshipId + "/requests");
+    assertThat(text(driver.onlyMailTo(email))).contains("granularAdminRelationships/" + relationshipId);
+  }
+
   // --- throttling and expiry ----------------------------------------------------------------------
 
   @Test
