@@ -32,6 +32,8 @@ public class InvitationMailer {
   static final String INVITATION_SUBJECT = "mail.invitation.subject";
   static final String REMINDER_SUBJECT = "mail.invitation.reminder.subject";
   static final String ESTABLISHED_SUBJECT = "mail.relationshipEstablished.subject";
+  /** "Answered via" of an acceptance only Microsoft saw (api mode). */
+  static final String MICROSOFT_CHANNEL = "MICROSOFT";
 
   private static final DateTimeFormatter OPS_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -135,15 +137,26 @@ public class InvitationMailer {
 
   /** Tells our operations address, in English, that a customer accepted. */
   public void sendRelationshipEstablished(Invitation invitation, String customerId) {
+    sendRelationshipEstablished(invitation, customerId, null);
+  }
+
+  /**
+   * Tells our operations address, in English, that a customer accepted; in api mode with the tenant
+   * Partner Center confirmed ({@code microsoftTenantId}, null in ledger mode).
+   */
+  public void sendRelationshipEstablished(Invitation invitation, String customerId, String microsoftTenantId) {
     String to = Objects.requireNonNull(partner.operationsEmail(), "partnerflow.partner.operations-email is not set");
     Map<String, Object> model = new HashMap<>();
     model.put("partnerName", partner.name());
     model.put("companyName", invitation.companyName());
     model.put("primaryDomain", invitation.primaryDomain());
     model.put("answeredBy", answeredBy(invitation));
-    model.put("channel", invitation.answerChannel() == null ? null : invitation.answerChannel().name());
+    // Confirmed by Microsoft without an answer to us: the customer answered in the admin center
+    model.put("channel", invitation.answerChannel() != null ? invitation.answerChannel().name()
+        : microsoftTenantId != null ? MICROSOFT_CHANNEL : null);
     model.put("includeDelegatedAdmin", invitation.includeDelegatedAdmin());
     model.put("customerId", customerId);
+    model.put("microsoftTenantId", microsoftTenantId);
     model.put("invitationId", invitation.id());
     model.put("answeredAt", invitation.answeredAt() == null ? null : OPS_TIME.format(invitation.answeredAt()));
     mailService.send(new TemplatedMail(

@@ -136,6 +136,12 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
 
     driver.executeJob(pi, Ids.NOTIFY_OPERATIONS);
     assertThat(pi).isEnded().hasPassed(Ids.END_RELATIONSHIP_ESTABLISHED);
+    List<MimeMessage> notices = driver.operationsMailsAbout(companyName(prefix));
+    assertThat(notices).hasSize(1);
+    assertThat(text(notices.get(0)))
+        .contains("Answered via: the Microsoft 365 admin center (no answer to us)")
+        .contains("Customer ID: " + customerId)
+        .contains("Microsoft tenant (confirmed by Partner Center): " + tenantId);
 
     // Exactly: the relationship request link, then one customer search per look, all in one correlation
     List<FakeRequest> partnerCenter = microsoft.requests().stream().filter(r -> r.api().equals("pc")).toList();
@@ -206,6 +212,36 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
   }
 
   // --- delegated admin (GDAP) ---------------------------------------------------------------------
+
+  @Test
+  void aResendAfterADeclineReusesTheAdminRelationshipStillAwaitingApprovalAndLooksAfreshFromFiveMinutes()
+      throws Exception {
+    VariableMap request = spanishRequest(prefix);
+    INCLUDE_DELEGATED_ADMIN.putIn(request, true);
+    ProcessInstance pi = driver.startAndSend(request);
+    look(pi);
+    look(pi);
+    answers.answerByToken(token(driver.onlyMailTo(email)),
+        new Answer(AnswerType.DECLINE, AnswerChannel.LINK, "Lucía García", email, null, null));
+    String relationshipId = FakeAdminRelationships.of(microsoft).relationships.keySet().iterator().next();
+    Instant resentAt = travelTo(Duration.ofDays(1));
+
+    driver.followUp(pi, Decisions.FOLLOW_UP_RESEND, "Segundo intento");
+    driver.executeJob(pi, Ids.SEND_INVITATION);
+
+    assertThat(pi).isWaitingAt(Ids.TIMER_MICROSOFT_CHECK);
+    assertThat(MICROSOFT_CHECKS.from(driver.vars(pi))).isZero();
+    assertThat(driver.job(pi, Ids.TIMER_MICROSOFT_CHECK).getDuedate().toInstant())
+        .isEqualTo(resentAt.plus(Duration.ofMinutes(5)));
+    assertThat(FakeAdminRelationships.of(microsoft).relationships).containsOnlyKeys(relationshipId);
+    List<MimeMessage> mails = driver.mailsTo(email);
+    assertThat(mails).hasSize(2);
+    assertThat(text(mails.get(1))).contains("granularAdminRelationships/" + relationshipId, "Segundo intento");
+    // The resend read the relationship and found it still awaiting approval: no create, no second lock
+    assertThat(microsoft.requests("graph", "POST", RELATIONSHIPS + ".*")).hasSize(2);
+    assertThat(microsoft.requests("graph", "GET", RELATIONSHIPS + "/" + relationshipId)).hasSize(1);
+    assertThat(microsoft.requests("pc", "GET", "/v1/customers/relationshiprequests")).hasSize(2);
+  }
 
   @Test
   void delegatedAdminCreatesALockedRelationshipMailsItsApprovalLinkAndAssignsOurGroupOnceActive() throws Exception {
