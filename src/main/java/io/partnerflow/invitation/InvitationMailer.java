@@ -128,8 +128,16 @@ public class InvitationMailer {
    * it went out; {@code registerToken} runs in the transaction that records the mail as sent.
    */
   public void sendReminder(Invitation invitation, String token, int reminderNumber, Runnable registerToken) {
+    sendReminder(invitation, token, reminderNumber, MicrosoftRequest.NONE, registerToken);
+  }
+
+  /** {@link #sendReminder(Invitation, String, int, Runnable)} with the links to accept at Microsoft (api mode). */
+  public void sendReminder(Invitation invitation, String token, int reminderNumber, MicrosoftRequest atMicrosoft,
+      Runnable registerToken) {
     Locale locale = locale(invitation);
     Map<String, Object> model = customerModel(invitation, token, locale);
+    model.put("microsoftLink", atMicrosoft.resellerLink());
+    model.put("adminApprovalLink", atMicrosoft.adminApprovalLink());
     model.put("reminderNumber", reminderNumber);
     mailService.send(customerMail(invitation, reminderKey(invitation, reminderNumber), REMINDER_TEMPLATE,
         REMINDER_SUBJECT, locale, model), registerToken);

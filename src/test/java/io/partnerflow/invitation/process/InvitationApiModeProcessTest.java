@@ -413,6 +413,8 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
     driver.executeJob(pi, Ids.TIMER_MICROSOFT_FIRST_REMINDER);
     driver.executeJob(pi, Ids.SEND_FIRST_REMINDER);
     assertThat(driver.mailsTo(email)).hasSize(2);
+    assertThat(text(driver.mailsTo(email).get(1))).startsWith("Hola, Lucía García:")
+        .contains("Después, acepte la relación de revendedor", FakeRelationshipRequests.link());
     assertThat(pi).isWaitingAt(Ids.TIMER_MICROSOFT_CHECK);
 
     travelTo(Duration.ofDays(30));
