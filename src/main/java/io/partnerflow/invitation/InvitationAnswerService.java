@@ -4,6 +4,7 @@ import static io.partnerflow.invitation.InvitationProcess.*;
 
 import io.partnerflow.invitation.InvitationProcess.Decisions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answer is first; the message to the waiting process goes in the same transaction, so an answer
  * is either recorded and delivered, or neither. Every outcome is published as {@link InvitationAnswered}.
  *
- * <p>In api mode ({@link MicrosoftRelationships#acceptanceFromMicrosoft()}) an acceptance is what the
+ * <p>In api mode (as the instance's send decided, {@code acceptanceFromMicrosoft}) an acceptance is what the
  * customer told us, not yet the relationship: it is recorded and its variables are set on the waiting
  * instance, which keeps waiting until Microsoft shows the relationship. A decline ends the wait as in
  * ledger mode.
@@ -83,7 +84,7 @@ public class InvitationAnswerService {
       if (!registry.claimAnswer(open.id(), answer)) {
         return null;
       }
-      if (answer.type() == AnswerType.ACCEPT && microsoft.acceptanceFromMicrosoft()) {
+      if (answer.type() == AnswerType.ACCEPT && microsoftConfirms(open.processInstanceId())) {
         // The customer's word, kept for "Record reseller relationship"; Microsoft ends the wait
         runtimeService.setVariables(open.processInstanceId(), variables(answer));
       } else {
@@ -96,6 +97,16 @@ public class InvitationAnswerService {
     });
     // Lost the race: whoever came first decided; report what the invitation is now
     return outcome != null ? outcome : refusal(registry.find(open.id())).orElse(AnswerOutcome.ALREADY_ANSWERED);
+  }
+
+  /**
+   * Whether Microsoft confirms this instance's acceptance: as its send decided (a mode switched while
+   * it waits does not strand it), else as the product runs now.
+   */
+  private boolean microsoftConfirms(String processInstanceId) {
+    Boolean decided = ACCEPTANCE_FROM_MICROSOFT.from(
+        runtimeService.getVariables(processInstanceId, List.of(ACCEPTANCE_FROM_MICROSOFT.name())));
+    return decided != null ? decided : microsoft.acceptanceFromMicrosoft();
   }
 
   private static VariableMap variables(Answer answer) {

@@ -42,7 +42,7 @@ public class RecordRelationshipDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Invitation invitation = acceptedInvitationOf(execution);
     String tenantId = MICROSOFT_TENANT_ID.from(execution);
-    if (microsoft.acceptanceFromMicrosoft() && tenantId == null) {
+    if (Boolean.TRUE.equals(ACCEPTANCE_FROM_MICROSOFT.from(execution)) && tenantId == null) {
       throw new IllegalStateException("Invitation " + invitation.id() + ": Microsoft has not confirmed the"
           + " relationship (no tenant found by \"Check the relationship in Microsoft\"): no relationship is recorded");
     }

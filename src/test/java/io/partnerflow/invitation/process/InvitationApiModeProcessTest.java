@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -76,6 +77,7 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
   }
 
   @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
   @Autowired CustomerTenants tenants;
 
   @BeforeEach
@@ -195,6 +197,20 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
     assertThat(accepted.answerChannel()).isEqualTo(AnswerChannel.LINK);
     assertThat(accepted.answeredByName()).isEqualTo("Lucía García");
     assertThat(microsoft.requests("pc", "GET", "/v1/customers")).hasSize(3);
+  }
+
+  @Test
+  void anAcceptanceCorrelatedPastMicrosoftThroughTheEngineRecordsNoRelationship() throws Exception {
+    ProcessInstance pi = driver.startAndSend(spanishRequest(prefix));
+    answers.answerByToken(token(driver.onlyMailTo(email)),
+        new Answer(AnswerType.ACCEPT, AnswerChannel.LINK, "Lucía García", email, null, null));
+
+    assertThatThrownBy(() -> runtimeService.createMessageCorrelation(MESSAGE_INVITATION_ANSWERED)
+        .processInstanceId(pi.getId()).setVariable(ANSWER.name(), Decisions.ANSWER_ACCEPTED).correlate())
+        .hasMessageContaining("Microsoft has not confirmed the relationship");
+
+    assertThat(pi).isWaitingAt(Ids.TIMER_MICROSOFT_CHECK).hasNotPassed(Ids.RECORD_RELATIONSHIP);
+    assertThat(customers.findIdByDomainPrefix(prefix)).isEmpty();
   }
 
   @Test
