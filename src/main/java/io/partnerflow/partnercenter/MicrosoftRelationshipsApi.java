@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -38,6 +40,8 @@ import org.springframework.http.HttpMethod;
  * {@code MS-RequestId}, the same on every retry of the job.
  */
 public class MicrosoftRelationshipsApi implements MicrosoftRelationships {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MicrosoftRelationshipsApi.class);
 
   static final String RELATIONSHIP_REQUESTS = "/v1/customers/relationshiprequests";
   static final String ADMIN_RELATIONSHIPS = "/v1.0/tenantRelationships/delegatedAdminRelationships";
@@ -98,6 +102,14 @@ public class MicrosoftRelationshipsApi implements MicrosoftRelationships {
     String status = relationship.path("status").asText("unknown");
     if (!"active".equals(status)) {
       return MicrosoftCheck.waitingFor("the delegated admin relationship's approval (status " + status + ")");
+    }
+    // A relationship created without the tenant is approved by whoever opens its link: it must be the customer
+    String approvedBy = relationship.path("customer").path("tenantId").asText("");
+    if (!approvedBy.equalsIgnoreCase(tenantId.get())) {
+      LOG.warn("Invitation {}: delegated admin relationship {} is active for tenant {}, not for the customer's tenant {}:"
+          + " no access is assigned", invitation.id(), recorded.id(), approvedBy, tenantId.get());
+      return MicrosoftCheck.waitingFor("the delegated admin relationship's approval by the customer's tenant (it is"
+          + " active for tenant " + approvedBy + ")");
     }
     assignAccess(call.then("access"), recorded.id());
     return MicrosoftCheck.established(tenantId.get());

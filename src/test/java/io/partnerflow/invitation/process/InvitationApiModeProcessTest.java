@@ -332,6 +332,26 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
   }
 
   @Test
+  void anAdminRelationshipApprovedByAnotherTenantGetsNoAccessAndEstablishesNothing() throws Exception {
+    VariableMap request = spanishRequest(prefix);
+    INCLUDE_DELEGATED_ADMIN.putIn(request, true);
+    ProcessInstance pi = driver.startAndSend(request);
+    FakeAdminRelationships graph = FakeAdminRelationships.of(microsoft);
+    String relationshipId = graph.relationships.keySet().iterator().next();
+    FakeRelationshipRequests.customerAccepts(microsoft, prefix + ".onmicrosoft.com", companyName(prefix));
+    String stranger = FakeMicrosoft.newGuid();
+
+    graph.customerApproves(relationshipId, stranger); // the approval link reached someone else's admin
+    look(pi);
+
+    assertThat(pi).isWaitingAt(Ids.TIMER_MICROSOFT_CHECK).hasNotPassed(Ids.RECORD_RELATIONSHIP);
+    assertThat(MICROSOFT_WAITING_FOR.from(driver.vars(pi))).contains("active for tenant " + stranger);
+    assertThat(graph.accessAssignments).isEmpty();
+    assertThat(microsoft.requests("graph", "POST", RELATIONSHIPS + "/.*/accessAssignments")).isEmpty();
+    assertThat(customers.findIdByDomainPrefix(prefix)).isEmpty();
+  }
+
+  @Test
   void aGraphFailureFailsTheSendJobBeforeAnyMailAndItsRetryCreatesOneRelationship() throws Exception {
     VariableMap request = spanishRequest(prefix);
     INCLUDE_DELEGATED_ADMIN.putIn(request, true);
