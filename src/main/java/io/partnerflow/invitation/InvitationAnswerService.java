@@ -31,13 +31,10 @@ public class InvitationAnswerService {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final ApplicationEventPublisher events;
-  private final MicrosoftRelationships microsoft;
 
   public InvitationAnswerService(InvitationRegistry registry, RuntimeService runtimeService,
-      TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events,
-      MicrosoftRelationships microsoft) {
+      TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
     this.events = events;
-    this.microsoft = microsoft;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
@@ -100,13 +97,13 @@ public class InvitationAnswerService {
   }
 
   /**
-   * Whether Microsoft confirms this instance's acceptance: as its send decided (a mode switched while
-   * it waits does not strand it), else as the product runs now.
+   * Whether Microsoft confirms this instance's acceptance, as its send decided ({@link MicrosoftRelationships}):
+   * a mode switched while it waits strands nothing, and an instance sent before the variable existed
+   * waits for the customer's answer.
    */
   private boolean microsoftConfirms(String processInstanceId) {
-    Boolean decided = ACCEPTANCE_FROM_MICROSOFT.from(
-        runtimeService.getVariables(processInstanceId, List.of(ACCEPTANCE_FROM_MICROSOFT.name())));
-    return decided != null ? decided : microsoft.acceptanceFromMicrosoft();
+    return Boolean.TRUE.equals(ACCEPTANCE_FROM_MICROSOFT.from(
+        runtimeService.getVariables(processInstanceId, List.of(ACCEPTANCE_FROM_MICROSOFT.name()))));
   }
 
   private static VariableMap variables(Answer answer) {
