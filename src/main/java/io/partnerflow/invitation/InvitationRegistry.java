@@ -145,6 +145,15 @@ public class InvitationRegistry {
         .params(status.name(), invitationId, InvitationStatus.PENDING.name()).update();
   }
 
+  /**
+   * Ends an invitation that expired while Microsoft had not confirmed it (api mode): pending, or
+   * accepted only in what the customer told us.
+   */
+  public void endUnconfirmed(String invitationId, InvitationStatus status) {
+    jdbc.sql("update invitation set status = ? where id = ? and status in (?, ?)")
+        .params(status.name(), invitationId, InvitationStatus.PENDING.name(), InvitationStatus.ACCEPTED.name()).update();
+  }
+
   /** Closes an invitation unless it was accepted (the operator's "close" after a decline or expiry). */
   public void close(String invitationId) {
     jdbc.sql("update invitation set status = ? where id = ? and status <> ?")

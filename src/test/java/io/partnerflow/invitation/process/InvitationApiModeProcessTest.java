@@ -465,6 +465,25 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
     assertThat(pi).isEnded().hasPassed(Ids.END_INVITATION_CLOSED);
   }
 
+  @Test
+  void anAcceptGivenOnlyToUsExpiresWhenMicrosoftNeverConfirmsAndTheInvitationCanBeClosed() throws Exception {
+    ProcessInstance pi = driver.startAndSend(spanishRequest(prefix));
+    String invitationId = driver.invitationId(pi);
+    answers.answerByToken(token(driver.onlyMailTo(email)),
+        new Answer(AnswerType.ACCEPT, AnswerChannel.LINK, "Lucía García", email, null, null));
+    assertThat(registry.find(invitationId).map(Invitation::status)).contains(InvitationStatus.ACCEPTED);
+
+    travelTo(Duration.ofDays(30));
+    driver.executeJob(pi, Ids.TIMER_MICROSOFT_EXPIRY);
+
+    assertThat(pi).isWaitingAt(Ids.FOLLOW_UP).hasPassed(Ids.EXPIRE_INVITATION);
+    assertThat(registry.find(invitationId).map(Invitation::status)).contains(InvitationStatus.EXPIRED);
+    driver.closeInvitation(pi);
+    assertThat(pi).isEnded().hasPassed(Ids.END_INVITATION_CLOSED);
+    assertThat(registry.find(invitationId).map(Invitation::status)).contains(InvitationStatus.CLOSED);
+    assertThat(customers.findIdByDomainPrefix(prefix)).isEmpty();
+  }
+
   // --- helpers ------------------------------------------------------------------------------------
 
   /** Moves the clock to the next look's due date and runs the timer and the look; returns when it looked. */
