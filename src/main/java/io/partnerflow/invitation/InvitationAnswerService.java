@@ -4,6 +4,7 @@ import static io.partnerflow.invitation.InvitationProcess.*;
 
 import io.partnerflow.invitation.InvitationProcess.Decisions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -16,6 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes a customer's answer, by link or by reply. The registry's conditional update decides which
  * answer is first; the message to the waiting process goes in the same transaction, so an answer
  * is either recorded and delivered, or neither. Every outcome is published as {@link InvitationAnswered}.
+ *
+ * <p>In api mode (as the instance's send decided, {@code acceptanceFromMicrosoft}) an acceptance is what the
+ * customer told us, not yet the relationship: it is recorded and its variables are set on the waiting
+ * instance, which keeps waiting until Microsoft shows the relationship. A decline ends the wait as in
+ * ledger mode.
  */
 @Service
 public class InvitationAnswerService {
@@ -75,14 +81,29 @@ public class InvitationAnswerService {
       if (!registry.claimAnswer(open.id(), answer)) {
         return null;
       }
-      runtimeService.createMessageCorrelation(MESSAGE_INVITATION_ANSWERED)
-          .processInstanceId(open.processInstanceId())
-          .setVariables(variables(answer))
-          .correlateWithResult();
+      if (answer.type() == AnswerType.ACCEPT && microsoftConfirms(open.processInstanceId())) {
+        // The customer's word, kept for "Record reseller relationship"; Microsoft ends the wait
+        runtimeService.setVariables(open.processInstanceId(), variables(answer));
+      } else {
+        runtimeService.createMessageCorrelation(MESSAGE_INVITATION_ANSWERED)
+            .processInstanceId(open.processInstanceId())
+            .setVariables(variables(answer))
+            .correlateWithResult();
+      }
       return answer.type() == AnswerType.ACCEPT ? AnswerOutcome.ACCEPTED : AnswerOutcome.DECLINED;
     });
     // Lost the race: whoever came first decided; report what the invitation is now
     return outcome != null ? outcome : refusal(registry.find(open.id())).orElse(AnswerOutcome.ALREADY_ANSWERED);
+  }
+
+  /**
+   * Whether Microsoft confirms this instance's acceptance, as its send decided ({@link MicrosoftRelationships}):
+   * a mode switched while it waits strands nothing, and an instance sent before the variable existed
+   * waits for the customer's answer.
+   */
+  private boolean microsoftConfirms(String processInstanceId) {
+    return Boolean.TRUE.equals(ACCEPTANCE_FROM_MICROSOFT.from(
+        runtimeService.getVariables(processInstanceId, List.of(ACCEPTANCE_FROM_MICROSOFT.name()))));
   }
 
   private static VariableMap variables(Answer answer) {

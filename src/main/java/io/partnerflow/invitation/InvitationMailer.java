@@ -32,6 +32,8 @@ public class InvitationMailer {
   static final String INVITATION_SUBJECT = "mail.invitation.subject";
   static final String REMINDER_SUBJECT = "mail.invitation.reminder.subject";
   static final String ESTABLISHED_SUBJECT = "mail.relationshipEstablished.subject";
+  /** "Answered via" of an acceptance only Microsoft saw (api mode). */
+  static final String MICROSOFT_CHANNEL = "MICROSOFT";
 
   private static final DateTimeFormatter OPS_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -96,8 +98,19 @@ public class InvitationMailer {
    * {@link InvitationRegistry#openSend}, so its {@code sendCount} names this send.
    */
   public void sendInvitation(Invitation invitation, String token, Runnable registerToken) {
+    sendInvitation(invitation, token, MicrosoftRequest.NONE, registerToken);
+  }
+
+  /**
+   * {@link #sendInvitation(Invitation, String, Runnable)} with what the customer accepts at Microsoft
+   * (api mode): the reseller relationship link and, if asked, the delegated admin approval link.
+   */
+  public void sendInvitation(Invitation invitation, String token, MicrosoftRequest atMicrosoft,
+      Runnable registerToken) {
     Locale locale = locale(invitation);
     Map<String, Object> model = customerModel(invitation, token, locale);
+    model.put("microsoftLink", atMicrosoft.resellerLink());
+    model.put("adminApprovalLink", atMicrosoft.adminApprovalLink());
     String message = normalize(invitation.personalMessage());
     model.put("personalMessage", message);
     model.put("personalMessageLines", message == null ? List.of() : Arrays.asList(message.split("\n", -1)));
@@ -115,8 +128,16 @@ public class InvitationMailer {
    * it went out; {@code registerToken} runs in the transaction that records the mail as sent.
    */
   public void sendReminder(Invitation invitation, String token, int reminderNumber, Runnable registerToken) {
+    sendReminder(invitation, token, reminderNumber, MicrosoftRequest.NONE, registerToken);
+  }
+
+  /** {@link #sendReminder(Invitation, String, int, Runnable)} with the links to accept at Microsoft (api mode). */
+  public void sendReminder(Invitation invitation, String token, int reminderNumber, MicrosoftRequest atMicrosoft,
+      Runnable registerToken) {
     Locale locale = locale(invitation);
     Map<String, Object> model = customerModel(invitation, token, locale);
+    model.put("microsoftLink", atMicrosoft.resellerLink());
+    model.put("adminApprovalLink", atMicrosoft.adminApprovalLink());
     model.put("reminderNumber", reminderNumber);
     mailService.send(customerMail(invitation, reminderKey(invitation, reminderNumber), REMINDER_TEMPLATE,
         REMINDER_SUBJECT, locale, model), registerToken);
@@ -124,15 +145,26 @@ public class InvitationMailer {
 
   /** Tells our operations address, in English, that a customer accepted. */
   public void sendRelationshipEstablished(Invitation invitation, String customerId) {
+    sendRelationshipEstablished(invitation, customerId, null);
+  }
+
+  /**
+   * Tells our operations address, in English, that a customer accepted; in api mode with the tenant
+   * Partner Center confirmed ({@code microsoftTenantId}, null in ledger mode).
+   */
+  public void sendRelationshipEstablished(Invitation invitation, String customerId, String microsoftTenantId) {
     String to = Objects.requireNonNull(partner.operationsEmail(), "partnerflow.partner.operations-email is not set");
     Map<String, Object> model = new HashMap<>();
     model.put("partnerName", partner.name());
     model.put("companyName", invitation.companyName());
     model.put("primaryDomain", invitation.primaryDomain());
     model.put("answeredBy", answeredBy(invitation));
-    model.put("channel", invitation.answerChannel() == null ? null : invitation.answerChannel().name());
+    // Confirmed by Microsoft without an answer to us: the customer answered in the admin center
+    model.put("channel", invitation.answerChannel() != null ? invitation.answerChannel().name()
+        : microsoftTenantId != null ? MICROSOFT_CHANNEL : null);
     model.put("includeDelegatedAdmin", invitation.includeDelegatedAdmin());
     model.put("customerId", customerId);
+    model.put("microsoftTenantId", microsoftTenantId);
     model.put("invitationId", invitation.id());
     model.put("answeredAt", invitation.answeredAt() == null ? null : OPS_TIME.format(invitation.answeredAt()));
     mailService.send(new TemplatedMail(

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -61,6 +62,8 @@ public class InvitationPageController {
     ANSWERED(HttpStatus.CONFLICT, false),
     EXPIRED(HttpStatus.GONE, false),
     ACCEPTED(HttpStatus.OK, false),
+    /** Accepted with us; the relationship still needs the customer's acceptance at Microsoft (api mode). */
+    CONFIRM_AT_MICROSOFT(HttpStatus.OK, false),
     DECLINED(HttpStatus.OK, false),
     FORBIDDEN(HttpStatus.FORBIDDEN, true),
     FAILED(HttpStatus.INTERNAL_SERVER_ERROR, true);
@@ -91,9 +94,19 @@ public class InvitationPageController {
   private final PartnerProfile partner;
   private final ITemplateEngine templates;
   private final MessageSource messages;
+  private final MicrosoftRequests microsoftRequests;
 
   public InvitationPageController(InvitationRegistry registry, InvitationAnswerService answers,
       RelationshipService relationships, PartnerProfile partner, ITemplateEngine templates, MessageSource messages) {
+    this(registry, answers, relationships, partner, templates, messages, null);
+  }
+
+  /** With what the customer accepts at Microsoft (api mode), shown on the page and after accepting. */
+  @Autowired
+  public InvitationPageController(InvitationRegistry registry, InvitationAnswerService answers,
+      RelationshipService relationships, PartnerProfile partner, ITemplateEngine templates, MessageSource messages,
+      MicrosoftRequests microsoftRequests) {
+    this.microsoftRequests = microsoftRequests;
     this.registry = registry;
     this.answers = answers;
     this.relationships = relationships;
@@ -162,11 +175,26 @@ public class InvitationPageController {
       return status(Page.FAILED, locale);
     }
     log.info("Answer ({}) to invitation {} by link: {}", answer.type(), open.id(), outcome);
+    MicrosoftRequest atMicrosoft = atMicrosoft(open);
+    if (outcome == AnswerOutcome.ACCEPTED && !atMicrosoft.isEmpty()) {
+      Context context = statusContext(Page.CONFIRM_AT_MICROSOFT, locale);
+      links(context, atMicrosoft);
+      return respond(Page.CONFIRM_AT_MICROSOFT.status, locale, templates.process(STATUS_TEMPLATE, context));
+    }
     return status(Page.of(outcome), locale);
   }
 
   private Optional<Invitation> find(String token) {
     return token != null && TOKEN_SHAPE.matcher(token).matches() ? registry.findByToken(token) : Optional.empty();
+  }
+
+  private MicrosoftRequest atMicrosoft(Invitation invitation) {
+    return microsoftRequests == null ? MicrosoftRequest.NONE : microsoftRequests.find(invitation.id());
+  }
+
+  private static void links(Context context, MicrosoftRequest atMicrosoft) {
+    context.setVariable("microsoftLink", atMicrosoft.resellerLink());
+    context.setVariable("adminApprovalLink", atMicrosoft.adminApprovalLink());
   }
 
   private boolean agreementAsked(Invitation invitation) {
@@ -189,17 +217,22 @@ public class InvitationPageController {
     context.setVariable("csrfParameter", csrf == null ? "_csrf" : csrf.getParameterName());
     context.setVariable("nameMax", InvitationPageForm.NAME_MAX);
     context.setVariable("declineReasonMax", InvitationPageForm.DECLINE_REASON_MAX);
+    links(context, atMicrosoft(invitation));
     return respond(status, locale, templates.process(FORM_TEMPLATE, context));
   }
 
   private ResponseEntity<String> status(Page page, Locale locale) {
+    return respond(page.status, locale, templates.process(STATUS_TEMPLATE, statusContext(page, locale)));
+  }
+
+  private Context statusContext(Page page, Locale locale) {
     Context context = context(locale);
     String prefix = "invitation." + page.name().toLowerCase(Locale.ROOT);
     context.setVariable("page", page.name().toLowerCase(Locale.ROOT));
     context.setVariable("titleKey", prefix + ".title");
     context.setVariable("textKey", prefix + ".text");
     context.setVariable("retry", page.retry);
-    return respond(page.status, locale, templates.process(STATUS_TEMPLATE, context));
+    return context;
   }
 
   private Context context(Locale locale) {

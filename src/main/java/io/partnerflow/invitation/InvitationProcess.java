@@ -1,6 +1,7 @@
 package io.partnerflow.invitation;
 
 import static io.partnerflow.process.ProcessVariable.booleanVariable;
+import static io.partnerflow.process.ProcessVariable.longVariable;
 import static io.partnerflow.process.ProcessVariable.stringVariable;
 
 import io.partnerflow.process.ProcessVariable;
@@ -51,6 +52,19 @@ public final class InvitationProcess {
     public static final String END_FIRST_REMINDER_SENT = "EndEvent_FirstReminderSent";
     public static final String END_SECOND_REMINDER_SENT = "EndEvent_SecondReminderSent";
 
+    // api mode: Microsoft confirms the acceptance (MicrosoftRelationships)
+    public static final String GATEWAY_ACCEPTANCE_CONFIRMED_BY = "Gateway_AcceptanceConfirmedBy";
+    public static final String AWAIT_MICROSOFT = "SubProcess_AwaitMicrosoftAcceptance";
+    public static final String START_MICROSOFT_WATCH = "StartEvent_MicrosoftWatchStarted";
+    public static final String TIMER_MICROSOFT_CHECK = "Timer_MicrosoftCheckDue";
+    public static final String CHECK_MICROSOFT = "Task_CheckMicrosoftRelationship";
+    public static final String GATEWAY_MICROSOFT_RELATIONSHIP = "Gateway_MicrosoftRelationship";
+    public static final String END_MICROSOFT_CONFIRMED = "EndEvent_MicrosoftConfirmed";
+    public static final String TIMER_MICROSOFT_FIRST_REMINDER = "BoundaryEvent_MicrosoftFirstReminderDue";
+    public static final String TIMER_MICROSOFT_SECOND_REMINDER = "BoundaryEvent_MicrosoftSecondReminderDue";
+    public static final String TIMER_MICROSOFT_EXPIRY = "BoundaryEvent_MicrosoftInvitationExpired";
+    public static final String BOUNDARY_CUSTOMER_DECLINED = "BoundaryEvent_CustomerDeclined";
+
     // invitation-reply-triage
     public static final String READ_REPLY = "Task_ReadReply";
     public static final String APPLY_REPLY_ANSWER = "Task_ApplyReplyAnswer";
@@ -86,6 +100,8 @@ public final class InvitationProcess {
     public static final String REPLY_ACCEPT = "accept";
     public static final String REPLY_DECLINE = "decline";
     public static final String REPLY_IGNORE = "ignore";
+    public static final String MICROSOFT_ESTABLISHED = "established";
+    public static final String MICROSOFT_PENDING = "pending";
   }
 
   // Request (start form, "Edit invitation")
@@ -120,6 +136,19 @@ public final class InvitationProcess {
   /** {@link Decisions#FOLLOW_UP_RESEND} or {@link Decisions#FOLLOW_UP_CLOSE}. */
   public static final ProcessVariable<String> FOLLOW_UP_DECISION = stringVariable("followUpDecision").writtenBy(Forms.FOLLOW_UP)
       .oneOf(Decisions.FOLLOW_UP_RESEND, Decisions.FOLLOW_UP_CLOSE);
+  // api mode: Microsoft confirms the acceptance (all written by the server)
+  /** Set by "Send invitation": true when Microsoft, not the customer's answer to us, confirms (api mode). */
+  public static final ProcessVariable<Boolean> ACCEPTANCE_FROM_MICROSOFT = booleanVariable("acceptanceFromMicrosoft");
+  /** Looks at Microsoft in this send (back-off of the next one: {@code invitationTimers.microsoftCheck}). */
+  public static final ProcessVariable<Long> MICROSOFT_CHECKS = longVariable("microsoftChecks");
+  /** {@link Decisions#MICROSOFT_ESTABLISHED} or {@link Decisions#MICROSOFT_PENDING}, after each look. */
+  public static final ProcessVariable<String> MICROSOFT_RELATIONSHIP = stringVariable("microsoftRelationship")
+      .oneOf(Decisions.MICROSOFT_ESTABLISHED, Decisions.MICROSOFT_PENDING);
+  /** What the last look found missing (for Cockpit), absent once established. */
+  public static final ProcessVariable<String> MICROSOFT_WAITING_FOR = stringVariable("microsoftWaitingFor");
+  /** The customer's tenant as Partner Center lists it, once established. */
+  public static final ProcessVariable<String> MICROSOFT_TENANT_ID = stringVariable("microsoftTenantId");
+
   /** Customer id the relationship was recorded on. */
   public static final ProcessVariable<String> RELATIONSHIP_CUSTOMER_ID = stringVariable("relationshipCustomerId");
 

@@ -122,12 +122,36 @@ public class InvitationRegistry {
   }
 
   /**
+   * Microsoft shows the customer's acceptance (api mode) while the invitation still waits for an
+   * answer to us: it is accepted, with no channel (the customer answered Microsoft, not us). Microsoft
+   * decides here, so a pending invitation past its expiry is accepted too; an answered one is left as
+   * it is (the customer's own "accept" stays recorded).
+   *
+   * @return true when this call recorded the acceptance
+   */
+  public boolean confirmAcceptedByMicrosoft(String invitationId) {
+    return jdbc.sql("update invitation set status = ?, answered_at = ? where id = ? and status = ?")
+        .params(InvitationStatus.ACCEPTED.name(), Timestamp.from(clock.instant()), invitationId,
+            InvitationStatus.PENDING.name())
+        .update() == 1;
+  }
+
+  /**
    * Ends a pending invitation (expired): no answer is taken any more. Its tokens stay findable, so
    * a late click learns that the invitation expired rather than that the link is unknown.
    */
   public void end(String invitationId, InvitationStatus status) {
     jdbc.sql("update invitation set status = ? where id = ? and status = ?")
         .params(status.name(), invitationId, InvitationStatus.PENDING.name()).update();
+  }
+
+  /**
+   * Ends an invitation that expired while Microsoft had not confirmed it (api mode): pending, or
+   * accepted only in what the customer told us.
+   */
+  public void endUnconfirmed(String invitationId, InvitationStatus status) {
+    jdbc.sql("update invitation set status = ? where id = ? and status in (?, ?)")
+        .params(status.name(), invitationId, InvitationStatus.PENDING.name(), InvitationStatus.ACCEPTED.name()).update();
   }
 
   /** Closes an invitation unless it was accepted (the operator's "close" after a decline or expiry). */

@@ -7,9 +7,11 @@ import org.springframework.stereotype.Component;
 public class InvitationTimers {
 
   private final InvitationProperties properties;
+  private final MicrosoftCheckProperties microsoftCheck;
 
-  public InvitationTimers(InvitationProperties properties) {
+  public InvitationTimers(InvitationProperties properties, MicrosoftCheckProperties microsoftCheck) {
     this.properties = properties;
+    this.microsoftCheck = microsoftCheck;
   }
 
   public String getFirstReminder() {
@@ -22,5 +24,10 @@ public class InvitationTimers {
 
   public String getExpiry() {
     return properties.expiry().toString();
+  }
+
+  /** The wait before the next look at Microsoft ({@code ${invitationTimers.microsoftCheck(microsoftChecks)}}). */
+  public String microsoftCheck(long checksDone) {
+    return microsoftCheck.waitAfter(checksDone).toString();
   }
 }

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  * "Record reseller relationship": the customer (created if we did not know it) gets relationship
  * RESELLER and, if asked, delegated admin; the admin's acceptance of the customer agreement on the
  * acceptance page is recorded like an onboarding's attestation.
+ *
+ * <p>In api mode only Microsoft's confirmation makes a reseller: the step refuses to run without the
+ * tenant "Check the relationship in Microsoft" found, and records that tenant for the customer.
  */
 @Component
 public class RecordRelationshipDelegate implements JavaDelegate {
@@ -24,22 +27,33 @@ public class RecordRelationshipDelegate implements JavaDelegate {
   private final AcceptedInvitations accepted;
   private final AgreementProperties agreement;
   private final Clock clock;
+  private final MicrosoftRelationships microsoft;
 
   public RecordRelationshipDelegate(InvitationRegistry registry, AcceptedInvitations accepted,
-      AgreementProperties agreement, Clock clock) {
+      AgreementProperties agreement, Clock clock, MicrosoftRelationships microsoft) {
     this.registry = registry;
     this.accepted = accepted;
     this.agreement = agreement;
     this.clock = clock;
+    this.microsoft = microsoft;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Invitation invitation = acceptedInvitationOf(execution);
+    String tenantId = MICROSOFT_TENANT_ID.from(execution);
+    if (Boolean.TRUE.equals(ACCEPTANCE_FROM_MICROSOFT.from(execution)) && tenantId == null) {
+      throw new IllegalStateException("Invitation " + invitation.id() + ": Microsoft has not confirmed the"
+          + " relationship (no tenant found by \"Check the relationship in Microsoft\"): no relationship is recorded");
+    }
     String acceptedBy = invitation.answeredByEmail() != null ? invitation.answeredByEmail() : invitation.adminEmail();
     AgreementAttestation attestation = Boolean.TRUE.equals(AGREEMENT_ACCEPTED_BY_CUSTOMER.from(execution))
         ? attestation(invitation, acceptedBy) : null;
-    RELATIONSHIP_CUSTOMER_ID.set(execution, accepted.establishReseller(invitation, acceptedBy, attestation));
+    String customerId = accepted.establishReseller(invitation, acceptedBy, attestation);
+    RELATIONSHIP_CUSTOMER_ID.set(execution, customerId);
+    if (tenantId != null) {
+      microsoft.recordTenant(customerId, tenantId);
+    }
   }
 
   /**

@@ -9,17 +9,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send first/second reminder": a new link (earlier ones keep working) to a still-open invitation.
- * The timers die with the wait, so an answered invitation never gets one.
+ * The timers die with the wait, so an answered invitation never gets one. In api mode it carries the
+ * links to accept at Microsoft again.
  */
 @Component
 public class SendReminderDelegate implements JavaDelegate {
 
   private final InvitationRegistry registry;
   private final InvitationMailer mailer;
+  private final MicrosoftRequests microsoftRequests;
 
-  public SendReminderDelegate(InvitationRegistry registry, InvitationMailer mailer) {
+  public SendReminderDelegate(InvitationRegistry registry, InvitationMailer mailer,
+      MicrosoftRequests microsoftRequests) {
     this.registry = registry;
     this.mailer = mailer;
+    this.microsoftRequests = microsoftRequests;
   }
 
   @Override
@@ -34,6 +38,8 @@ public class SendReminderDelegate implements JavaDelegate {
     }
     // A fresh link, recorded with the mail (see SendInvitationDelegate)
     String token = InvitationTokens.newToken();
-    mailer.sendReminder(invitation, token, reminder, () -> registry.registerToken(invitation, token));
+    // api mode: the links to accept at Microsoft again (none in ledger mode)
+    mailer.sendReminder(invitation, token, reminder, microsoftRequests.find(invitation.id()),
+        () -> registry.registerToken(invitation, token));
   }
 }

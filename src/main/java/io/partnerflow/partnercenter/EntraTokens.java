@@ -103,6 +103,7 @@ public class EntraTokens {
               Set.of(audience.scope)),
           new OAuth2RefreshToken(refreshToken, epoch)), UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null, List.of()));
     }
+    // The scope names the audience: without it the refresh asks Entra ID for no resource at all
     OAuth2AuthorizedClient client = manager.authorize(OAuth2AuthorizeRequest
         .withClientRegistrationId(registration.getRegistrationId()).principal(PRINCIPAL)
         // Entra ID's v2.0 endpoint needs the scope on every refresh; Spring sends it only when asked

@@ -69,7 +69,7 @@ public final class FakeMicrosoft implements AutoCloseable {
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
   public FakeMicrosoft() {
-    this.areas = List.of(new FakeCustomers(), new FakeAgreements(), new FakeCarts(), new FakeSubscriptions());
+    this.areas = List.of(new FakeRelationshipRequests(), new FakeAdminRelationships(), new FakeCustomers(), new FakeAgreements(), new FakeCarts(), new FakeSubscriptions());
     this.server = new WireMockServer(options().dynamicPort().extensions(new Transformer()));
     server.start();
     server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Transformer.NAME)));
