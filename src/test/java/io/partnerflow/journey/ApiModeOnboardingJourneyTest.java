@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partnerflow.onboarding.OnboardingProcess;
 import io.partnerflow.partnercenter.ApiModeSettings;
+import io.partnerflow.partnercenter.fake.DemoOfferCatalog;
 import io.partnerflow.partnercenter.fake.FakeMicrosoft;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +35,7 @@ class ApiModeOnboardingJourneyTest extends JourneyTestBase {
 
   @Test
   void operatorReplacesTheOfferMicrosoftRefusedAndHandsOverPartnerCentersPassword() {
-    fake.unavailableCatalogItems.add(ApiModeSettings.CATALOG.get("TEAMS-PHONE-STANDARD"));
+    fake.unavailableCatalogItems.add(DemoOfferCatalog.catalogItemId("TEAMS-PHONE-STANDARD"));
     String prefix = uniquePrefix("pcapi");
     String company = "Contoso Ibérica " + prefix;
     String contactEmail = "lucia@" + prefix + ".example";

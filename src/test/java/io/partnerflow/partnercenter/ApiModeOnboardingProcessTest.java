@@ -14,6 +14,7 @@ import io.partnerflow.onboarding.AdminPasswordHandOver;
 import io.partnerflow.onboarding.OnboardingDriver;
 import io.partnerflow.onboarding.OnboardingProcess.Decisions;
 import io.partnerflow.onboarding.OnboardingProcess.Ids;
+import io.partnerflow.partnercenter.fake.DemoOfferCatalog;
 import io.partnerflow.partnercenter.fake.FakeMicrosoft;
 import io.partnerflow.partnercenter.fake.FakeRequest;
 import io.partnerflow.provisioning.CustomerTenants;
@@ -164,12 +165,14 @@ class ApiModeOnboardingProcessTest {
     List<FakeRequest> carts = pc("POST", "/v1/customers/" + tenantId + "/carts");
     assertThat(carts).hasSize(2);
     assertThat(carts).extracting(r -> r.body().path("lineItems").path(0).path("catalogItemId").asText())
-        .containsExactly(ApiModeSettings.CATALOG.get("O365-E3"), ApiModeSettings.CATALOG.get("TEAMS-PHONE-STANDARD"));
+        .containsExactly(DemoOfferCatalog.catalogItemId("O365-E3"), DemoOfferCatalog.catalogItemId("TEAMS-PHONE-STANDARD"));
     assertThat(carts).extracting(r -> r.body().path("lineItems").path(0).path("quantity").asInt()).containsExactly(25, 10);
     assertThat(carts).allSatisfy(r -> {
       JsonNode line = r.body().path("lineItems").path(0);
-      assertThat(line.path("termDuration").asText()).isEqualTo("P1M");
-      assertThat(line.path("billingCycle").asText()).isEqualTo("monthly");
+      String offer = line.path("catalogItemId").asText().equals(DemoOfferCatalog.catalogItemId("O365-E3"))
+          ? "O365-E3" : "TEAMS-PHONE-STANDARD";
+      assertThat(line.path("termDuration").asText()).isEqualTo(DemoOfferCatalog.ITEMS.get(offer)[1]);
+      assertThat(line.path("billingCycle").asText()).isEqualTo(DemoOfferCatalog.ITEMS.get(offer)[2]);
       assertThat(line.path("participants").path(0).path("key").asText()).isEqualTo("transaction_reseller");
       assertThat(line.path("participants").path(0).path("value").asText()).isEqualTo(RESELLER_ADATUM_PARTNER_ID);
     });
@@ -258,7 +261,7 @@ class ApiModeOnboardingProcessTest {
 
   @Test
   void anOfferPartnerCenterWillNotSellGoesBackToSelectSubscriptionsAndOnlyTheReplacementIsBought() {
-    fake.unavailableCatalogItems.add(ApiModeSettings.CATALOG.get("TEAMS-PHONE-STANDARD"));
+    fake.unavailableCatalogItems.add(DemoOfferCatalog.catalogItemId("TEAMS-PHONE-STANDARD"));
     ProcessInstance pi = submitted();
     String customerId = driver.customerId(pi);
 
@@ -281,8 +284,8 @@ class ApiModeOnboardingProcessTest {
     assertThat(fake.subscriptions).hasSize(2);
     assertThat(pc("POST", "/v1/customers")).hasSize(1);
     assertThat(pc("POST", "/v1/customers/[^/]+/carts")).extracting(r -> r.body().path("lineItems").path(0)
-        .path("catalogItemId").asText()).containsExactly(ApiModeSettings.CATALOG.get("O365-E3"),
-            ApiModeSettings.CATALOG.get("TEAMS-PHONE-STANDARD"), ApiModeSettings.CATALOG.get("EXCHANGE-ONLINE-P1"));
+        .path("catalogItemId").asText()).containsExactly(DemoOfferCatalog.catalogItemId("O365-E3"),
+            DemoOfferCatalog.catalogItemId("TEAMS-PHONE-STANDARD"), DemoOfferCatalog.catalogItemId("EXCHANGE-ONLINE-P1"));
   }
 
   @Test

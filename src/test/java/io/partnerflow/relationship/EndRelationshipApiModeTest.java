@@ -18,7 +18,7 @@ import io.partnerflow.mail.EmbeddedMailServer;
 import io.partnerflow.onboarding.OnboardingDriver;
 import io.partnerflow.onboarding.OnboardingProcess;
 import io.partnerflow.partnercenter.PartnerCenterHttp;
-import io.partnerflow.partnercenter.fake.DemoOfferCatalog;
+import io.partnerflow.partnercenter.ApiModeSettings;
 import io.partnerflow.partnercenter.fake.FakeMicrosoft;
 import io.partnerflow.partnercenter.fake.FakeRequest;
 import io.partnerflow.provisioning.CustomerTenants;
@@ -77,8 +77,7 @@ class EndRelationshipApiModeTest {
 
   @DynamicPropertySource
   static void apiMode(DynamicPropertyRegistry registry) {
-    FAKE.properties().forEach((key, value) -> registry.add(key, () -> value));
-    DemoOfferCatalog.properties().forEach((key, value) -> registry.add(key, () -> value));
+    ApiModeSettings.register(registry, FAKE);
   }
 
   @AfterAll

@@ -19,7 +19,7 @@ import io.partnerflow.invitation.InvitationStatus;
 import io.partnerflow.invitation.MicrosoftRequest;
 import io.partnerflow.partnercenter.GdapProperties;
 import io.partnerflow.partnercenter.fake.FakeAdminRelationships;
-import io.partnerflow.partnercenter.fake.FakeCatalog;
+import io.partnerflow.partnercenter.ApiModeSettings;
 import io.partnerflow.partnercenter.fake.FakeMicrosoft;
 import io.partnerflow.partnercenter.fake.FakeRelationshipRequests;
 import io.partnerflow.partnercenter.fake.FakeRequest;
@@ -64,8 +64,7 @@ class InvitationApiModeProcessTest extends InvitationProcessTestBase {
 
   @DynamicPropertySource
   static void pointAtFakeMicrosoft(DynamicPropertyRegistry registry) {
-    microsoft.properties().forEach((key, value) -> registry.add(key, () -> value));
-    FakeCatalog.properties().forEach((key, value) -> registry.add(key, () -> value));
+    ApiModeSettings.register(registry, microsoft);
     registry.add("partnerflow.partner-center.api.gdap.roles",
         () -> GdapProperties.DIRECTORY_READERS + "," + HELPDESK_ADMINISTRATOR);
     registry.add("partnerflow.partner-center.api.gdap.security-groups", () -> SUPPORT_GROUP);

@@ -7,8 +7,7 @@ import java.util.Map;
  * The catalog mapping api mode requires ({@code partnerflow.partner-center.api.catalog.*}) for every
  * demo offer (db/demo/V1_1__demo_directory_and_catalog.sql), as Spring properties to add beside
  * {@link FakeMicrosoft#properties()}. The catalog item ids have Partner Center's shape
- * ({@code product:sku:availability}); they are made up, and the fake accepts any of that shape. (Not
- * named FakeCatalog: the invitation's branch adds a FakeCatalog of its own with two offers.)
+ * ({@code product:sku:availability}); they are made up, and the fake accepts any of that shape.
  */
 public final class DemoOfferCatalog {
 
@@ -32,6 +31,11 @@ public final class DemoOfferCatalog {
     m.put("DYNAMICS-365-SALES-ENT", new String[] {"CFQ7TTC0LH3T:0001:CFQ7TTC0LH3V", "P1Y", "monthly"});
     m.put("VISIO-PLAN2-LEGACY", new String[] {"CFQ7TTC0HD33:0002:CFQ7TTC0HD34", "P1M", "monthly"});
     return Map.copyOf(m);
+  }
+
+  /** The catalog item the offer is mapped to. */
+  public static String catalogItemId(String offerId) {
+    return ITEMS.get(offerId)[0];
   }
 
   /** {@code partnerflow.partner-center.api.catalog.[OFFER-ID].catalog-item-id / term-duration / billing-cycle}. */
