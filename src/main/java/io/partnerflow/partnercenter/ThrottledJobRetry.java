@@ -5,6 +5,7 @@ import io.partnerflow.provisioning.PartnerCenterThrottledException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
@@ -37,9 +38,9 @@ public class ThrottledJobRetry extends AbstractProcessEnginePlugin {
     public Command<Object> getCommand(String jobId, Throwable exception) {
       Optional<PartnerCenterThrottledException> throttled = throttled(exception);
       if (throttled.isPresent()) {
-        return new WaitCmd(jobId, exception, throttled.get().retryAfter());
+        return waitFor(jobId, exception, throttled.get().retryAfter());
       }
-      return rejected(exception) ? new IncidentNowCmd(jobId, exception) : new DefaultJobRetryCmd(jobId, exception);
+      return rejected(exception) ? incidentNow(jobId, exception) : new DefaultJobRetryCmd(jobId, exception);
     }
   }
 
@@ -67,34 +68,24 @@ public class ThrottledJobRetry extends AbstractProcessEnginePlugin {
    * reason), for an operator to fix what Microsoft refused and then retry the job in Cockpit. Retrying
    * on a timer would only repeat the refusal and delay the incident by the whole retry cycle.
    */
-  static final class IncidentNowCmd extends JobRetryCmd {
-
-    IncidentNowCmd(String jobId, Throwable exception) {
-      super(jobId, exception);
-    }
-
-    @Override
-    public Object execute(CommandContext commandContext) {
-      JobEntity job = getJob();
-      if (job == null) {
-        return null;
-      }
-      job.unlock();
-      logException(job);
-      job.setRetries(0);
-      notifyAcquisition(commandContext);
-      return null;
-    }
+  static JobRetryCmd incidentNow(String jobId, Throwable exception) {
+    return new OutsideRetryCycleCmd(jobId, exception, job -> job.setRetries(0));
   }
 
-  /** Unlocks the job and makes it due after the wait, keeping its retries. */
-  static final class WaitCmd extends JobRetryCmd {
+  /** Makes the job due after the wait, keeping its retries. */
+  static JobRetryCmd waitFor(String jobId, Throwable exception, Duration wait) {
+    return new OutsideRetryCycleCmd(jobId, exception,
+        job -> job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait.toMillis())));
+  }
 
-    private final Duration wait;
+  /** A failed job handled outside the engine's retry cycle: unlocked, its exception kept, then {@code outcome}. */
+  static final class OutsideRetryCycleCmd extends JobRetryCmd {
 
-    WaitCmd(String jobId, Throwable exception, Duration wait) {
+    private final Consumer<JobEntity> outcome;
+
+    OutsideRetryCycleCmd(String jobId, Throwable exception, Consumer<JobEntity> outcome) {
       super(jobId, exception);
-      this.wait = wait;
+      this.outcome = outcome;
     }
 
     @Override
@@ -105,7 +96,7 @@ public class ThrottledJobRetry extends AbstractProcessEnginePlugin {
       }
       job.unlock();
       logException(job);
-      job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait.toMillis()));
+      outcome.accept(job);
       notifyAcquisition(commandContext);
       return null;
     }
