@@ -138,26 +138,6 @@ public class CustomerRegistry implements CustomerOrders {
         a.signerLastName(), a.signerEmail(), a.signerPhone(), a.dateAccepted()));
   }
 
-  /**
-   * Takes back the record an onboarding created when Partner Center refused to create its tenant:
-   * nothing exists at Microsoft and nothing was ordered, so the corrected account info is recorded
-   * afresh on the next submit. Refuses (throws) once the customer has a subscription or an invitation.
-   */
-  public void withdrawRefusedOnboarding(String customerId) {
-    int subscriptions = jdbc.sql("select count(*) from subscription where customer_id = ?").param(customerId)
-        .query(Integer.class).single();
-    int invitations = jdbc.sql("select count(*) from invitation where customer_id = ?").param(customerId)
-        .query(Integer.class).single();
-    if (subscriptions + invitations > 0) {
-      throw new IllegalStateException("Customer " + customerId + " has subscriptions or invitations: it cannot be"
-          + " withdrawn after Partner Center refused it");
-    }
-    for (String table : List.of("relationship_event", "order_line", "agreement_attestation", "contact")) {
-      jdbc.sql("delete from " + table + " where customer_id = ?").param(customerId).update();
-    }
-    jdbc.sql("delete from customer where id = ?").param(customerId).update();
-  }
-
   // Locks the customer row until the order commits, as RelationshipService.removeRelationship does:
   // a relationship cannot end between this check and the new subscriptions, nor an order slip in
   // between the removal's check and its update.

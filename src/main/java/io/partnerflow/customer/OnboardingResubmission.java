@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * An onboarding submitted again after Partner Center refused part of it once its tenant existed (the
- * agreement, or an offer): the record the first submit created is brought up to date instead of a
- * second one. The domain cannot change (the tenant exists); subscriptions already bought stay, and an
+ * An onboarding's record after Partner Center refused part of it. Refused before its tenant existed
+ * (the customer itself), the record is withdrawn ({@link #withdraw}). Refused once its tenant existed
+ * (the agreement, or an offer), the next submit brings the record up to date instead of a second one
+ * ({@link #update}). The domain cannot change (the tenant exists); subscriptions already bought stay, and an
  * offer already bought is not ordered again; lines not yet bought are replaced by what was submitted.
  */
 @Repository
@@ -82,5 +83,25 @@ public class OnboardingResubmission {
       jdbc.sql("insert into order_line (customer_id, line_number, offer_id, quantity, reseller_partner_id) values (?, ?, ?, ?, ?)")
           .params(customerId, next++, line.offerId(), line.quantity(), customer.resellerPartnerId()).update();
     }
+  }
+
+  /**
+   * Takes back the record an onboarding created when Partner Center refused to create its tenant:
+   * nothing exists at Microsoft and nothing was ordered, so the corrected account info is recorded
+   * afresh on the next submit. Refuses (throws) once the customer has a subscription or an invitation.
+   */
+  public void withdraw(String customerId) {
+    int subscriptions = jdbc.sql("select count(*) from subscription where customer_id = ?").param(customerId)
+        .query(Integer.class).single();
+    int invitations = jdbc.sql("select count(*) from invitation where customer_id = ?").param(customerId)
+        .query(Integer.class).single();
+    if (subscriptions + invitations > 0) {
+      throw new IllegalStateException("Customer " + customerId + " has subscriptions or invitations: it cannot be"
+          + " withdrawn after Partner Center refused it");
+    }
+    for (String table : List.of("relationship_event", "order_line", "agreement_attestation", "contact")) {
+      jdbc.sql("delete from " + table + " where customer_id = ?").param(customerId).update();
+    }
+    jdbc.sql("delete from customer where id = ?").param(customerId).update();
   }
 }

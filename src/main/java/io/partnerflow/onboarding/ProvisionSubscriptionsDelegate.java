@@ -7,6 +7,7 @@ import static io.partnerflow.onboarding.OnboardingProcess.ORDER_ERRORS;
 import static io.partnerflow.onboarding.OnboardingProcess.MICROSOFT_TENANT_ID;
 
 import io.partnerflow.customer.CustomerRegistry;
+import io.partnerflow.customer.OnboardingResubmission;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.provisioning.AgreementRejectedException;
 import io.partnerflow.provisioning.CustomerRejectedException;
@@ -37,12 +38,14 @@ public class ProvisionSubscriptionsDelegate implements JavaDelegate {
   private final CustomerRegistry customers;
   private final ProvisioningService provisioning;
   private final CustomerTenants tenants;
+  private final OnboardingResubmission resubmission;
 
   public ProvisionSubscriptionsDelegate(CustomerRegistry customers, ProvisioningService provisioning,
-      CustomerTenants tenants) {
+      CustomerTenants tenants, OnboardingResubmission resubmission) {
     this.customers = customers;
     this.provisioning = provisioning;
     this.tenants = tenants;
+    this.resubmission = resubmission;
   }
 
   @Override
@@ -55,7 +58,7 @@ public class ProvisionSubscriptionsDelegate implements JavaDelegate {
       provisioning.provision(customerId, processInstanceId);
     } catch (CustomerRejectedException rejected) {
       // Nothing exists at Microsoft: take the record back and let the operator correct the account info
-      customers.withdrawRefusedOnboarding(customerId);
+      resubmission.withdraw(customerId);
       Violations.enforce(execution, ACCOUNT_INFO_ERRORS, List.of(new Violation(
           rejected.aboutTheDomain() ? "domainPrefix" : "partnerCenter", "partnerCenterRejected",
           "Partner Center refused to create the customer: " + reason(rejected))),
