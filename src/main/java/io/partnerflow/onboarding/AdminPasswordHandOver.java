@@ -3,10 +3,10 @@ package io.partnerflow.onboarding;
 import io.partnerflow.customer.AdminPasswordGenerator;
 import io.partnerflow.customer.CustomerRegistry;
 import io.partnerflow.provisioning.CustomerTenants;
+import io.partnerflow.provisioning.PartnerCenterClient;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,17 +33,16 @@ public class AdminPasswordHandOver {
   private final Clock clock;
   private final CustomerTenants tenants;
   private final CustomerRegistry customers;
-  private final boolean partnerCenterApi;
+  private final boolean partnerCenterPasswords;
 
   public AdminPasswordHandOver(JdbcClient jdbc, AdminPasswordGenerator generator, Clock clock, CustomerTenants tenants,
-      CustomerRegistry customers,
-      @Value("${partnerflow.partner-center.mode:ledger}") String partnerCenterMode) {
+      CustomerRegistry customers, PartnerCenterClient partnerCenter) {
     this.jdbc = jdbc;
     this.generator = generator;
     this.clock = clock;
     this.tenants = tenants;
     this.customers = customers;
-    this.partnerCenterApi = "api".equals(partnerCenterMode);
+    this.partnerCenterPasswords = partnerCenter.createsAdminPassword();
   }
 
   /**
@@ -51,7 +50,7 @@ public class AdminPasswordHandOver {
    * now if this is its first showing.
    */
   public String passwordFor(String taskId, String processInstanceId) {
-    if (partnerCenterApi) {
+    if (partnerCenterPasswords) {
       return customers.findIdByOnboardingProcessInstance(processInstanceId).flatMap(tenants::adminCredentials)
           .map(CustomerTenants.AdminCredentials::password).orElse(NO_PARTNER_CENTER_PASSWORD);
     }

@@ -1,13 +1,11 @@
 package io.partnerflow.partnercenter;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -78,7 +76,7 @@ public class EntraTokens {
     this.store = new InMemoryOAuth2AuthorizedClientService(repository);
     RestClientRefreshTokenTokenResponseClient tokenClient = new RestClientRefreshTokenTokenResponseClient();
     tokenClient.setRestClient(RestClient.builder()
-        .requestFactory(requestFactory(settings))
+        .requestFactory(settings.requestFactory())
         .messageConverters(converters -> {
           converters.clear();
           converters.add(new FormHttpMessageConverter());
@@ -113,12 +111,5 @@ public class EntraTokens {
       throw new IllegalStateException("Microsoft Entra ID gave no token for " + audience);
     }
     return client.getAccessToken().getTokenValue();
-  }
-
-  private static JdkClientHttpRequestFactory requestFactory(PartnerCenterApiProperties settings) {
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-        HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
-    factory.setReadTimeout(settings.readTimeout());
-    return factory;
   }
 }

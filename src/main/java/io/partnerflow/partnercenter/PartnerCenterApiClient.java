@@ -37,6 +37,12 @@ public class PartnerCenterApiClient implements PartnerCenterClient {
     this.settings = settings;
   }
 
+  /** Partner Center answers a created customer with its admin's user name and password. */
+  @Override
+  public boolean createsAdminPassword() {
+    return true;
+  }
+
   /** {@code HEAD /v1/domains/{domain}}: 200 taken, 404 free. */
   @Override
   public boolean domainTaken(String domain) {

@@ -2,12 +2,14 @@ package io.partnerflow.partnercenter;
 
 import io.partnerflow.validation.Violation;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 /**
  * How to reach Microsoft in {@code partnerflow.partner-center.mode=api}: the public cloud's addresses
@@ -56,6 +58,14 @@ public record PartnerCenterApiProperties(
    * @param billingCycle e.g. {@code monthly}, {@code annual}
    */
   public record CatalogItem(String catalogItemId, String termDuration, String billingCycle) {}
+
+  /** An HTTP client bounded by these timeouts, for every call to Microsoft (tokens included). */
+  JdkClientHttpRequestFactory requestFactory() {
+    JdkClientHttpRequestFactory factory =
+        new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+    factory.setReadTimeout(readTimeout);
+    return factory;
+  }
 
   /** Every missing or unusable setting, named by its environment variable; empty when api mode can start. */
   public List<Violation> violations() {

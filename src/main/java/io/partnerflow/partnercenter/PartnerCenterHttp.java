@@ -11,7 +11,6 @@ import io.partnerflow.provisioning.PartnerCenterTimeoutException;
 import io.partnerflow.provisioning.PartnerCenterUnavailableException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -58,10 +56,7 @@ public class PartnerCenterHttp {
   private final Clock clock;
 
   public PartnerCenterHttp(PartnerCenterApiProperties settings, EntraTokens tokens, ObjectMapper json, Clock clock) {
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-        HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
-    factory.setReadTimeout(settings.readTimeout());
-    this.http = RestClient.builder().requestFactory(factory).build();
+    this.http = RestClient.builder().requestFactory(settings.requestFactory()).build();
     this.tokens = tokens;
     this.settings = settings;
     this.json = json;

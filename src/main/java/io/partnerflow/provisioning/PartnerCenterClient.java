@@ -16,6 +16,14 @@ public interface PartnerCenterClient {
   /** Whether a tenant already uses this domain ({@code HEAD /v1/domains/{domain}}). */
   boolean domainTaken(String domain);
 
+  /**
+   * Whether a created tenant comes with its admin's first password ({@link CustomerTenant#adminPassword()}):
+   * Partner Center's, which the hand-over must show. Without one (the ledger) the hand-over makes its own.
+   */
+  default boolean createsAdminPassword() {
+    return false;
+  }
+
   /** Creates the customer's tenant, or finds the one this call or an earlier try already created. */
   CustomerTenant createCustomer(PartnerCenterCall call, TenantRequest request);
 

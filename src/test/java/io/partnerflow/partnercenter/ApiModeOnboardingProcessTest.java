@@ -159,7 +159,8 @@ class ApiModeOnboardingProcessTest {
     assertThat(agreement.path("templateId").asText()).isEqualTo("117a1c5a-7b4d-4d1a-9f1c-2f2c8b5a7e10");
     assertThat(agreement.path("type").asText()).isEqualTo("MicrosoftCustomerAgreement");
     assertThat(agreement.path("dateAgreed").asText()).startsWith(TODAY.toString());
-    assertThat(agreement.path("primaryContact").path("email").asText()).isNotBlank();
+    assertThat(agreement.path("primaryContact").path("email").asText()).isEqualTo("lucia.garcia@" + prefix + ".example");
+    assertThat(agreement.path("primaryContact").path("firstName").asText()).isEqualTo("Lucía");
 
     // The order: one cart and one checkout per line, the reseller as transaction_reseller
     List<FakeRequest> carts = pc("POST", "/v1/customers/" + tenantId + "/carts");
