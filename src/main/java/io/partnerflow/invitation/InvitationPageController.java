@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -96,13 +95,7 @@ public class InvitationPageController {
   private final MessageSource messages;
   private final MicrosoftRequests microsoftRequests;
 
-  public InvitationPageController(InvitationRegistry registry, InvitationAnswerService answers,
-      RelationshipService relationships, PartnerProfile partner, ITemplateEngine templates, MessageSource messages) {
-    this(registry, answers, relationships, partner, templates, messages, null);
-  }
-
-  /** With what the customer accepts at Microsoft (api mode), shown on the page and after accepting. */
-  @Autowired
+  /** {@code microsoftRequests}: what the customer accepts at Microsoft (api mode), shown on the page and after accepting. */
   public InvitationPageController(InvitationRegistry registry, InvitationAnswerService answers,
       RelationshipService relationships, PartnerProfile partner, ITemplateEngine templates, MessageSource messages,
       MicrosoftRequests microsoftRequests) {
@@ -189,7 +182,7 @@ public class InvitationPageController {
   }
 
   private MicrosoftRequest atMicrosoft(Invitation invitation) {
-    return microsoftRequests == null ? MicrosoftRequest.NONE : microsoftRequests.find(invitation.id());
+    return microsoftRequests.find(invitation.id());
   }
 
   private static void links(Context context, MicrosoftRequest atMicrosoft) {

@@ -56,18 +56,14 @@ public class CreateCustomerDelegate implements JavaDelegate {
     AgreementAttestation attestation = checks.attestation(execution);
     Optional<Reseller> reseller = checks.reseller(execution);
     List<OrderLine> lines = checks.order(execution);
-    boolean resubmitted = customers.findIdByOnboardingProcessInstance(execution.getProcessInstanceId()).isPresent();
-    if (!resubmitted && customers.findIdByDomainPrefix(account.domainPrefix()).isEmpty()
-        && domains.takenAtMicrosoft(account.primaryDomain())) {
-      EXISTING_CUSTOMER_ID.set(execution, null);
-      EXISTING_RELATIONSHIP.set(execution, Relationship.NONE.name());
-      throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + account.primaryDomain() + " already belongs to a Microsoft tenant");
+    Optional<String> earlier = customers.findIdByOnboardingProcessInstance(execution.getProcessInstanceId());
+    if (earlier.isEmpty() && customers.findIdByDomainPrefix(account.domainPrefix()).isEmpty()) {
+      domains.routeIfTakenAtMicrosoft(execution, account.primaryDomain());
     }
     String adminUserName = "admin@" + account.primaryDomain();
     NewCustomer customer = new NewCustomer(account, attestation, reseller.map(Reseller::id).orElse(null),
         reseller.map(Reseller::partnerId).orElse(null), lines, adminUserName,
         execution.getProcessInstanceId(), INITIATOR.from(execution));
-    Optional<String> earlier = customers.findIdByOnboardingProcessInstance(execution.getProcessInstanceId());
     if (earlier.isPresent()) {
       resubmit(execution, earlier.get(), customer);
       return;

@@ -1,6 +1,13 @@
 package io.partnerflow.onboarding;
 
+import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_CUSTOMER_ID;
+import static io.partnerflow.onboarding.OnboardingProcess.EXISTING_RELATIONSHIP;
+
+import io.partnerflow.customer.Relationship;
+import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.provisioning.PartnerCenterClient;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,8 +30,20 @@ public class DomainAvailability {
     this.partnerCenter = partnerCenter;
   }
 
+  /**
+   * When Partner Center says the domain is taken, routes the onboarding to the existing-customer path:
+   * a tenant we do not know, so we ask the customer to connect with us.
+   */
+  public void routeIfTakenAtMicrosoft(DelegateExecution execution, String domain) {
+    if (takenAtMicrosoft(domain)) {
+      EXISTING_CUSTOMER_ID.set(execution, null);
+      EXISTING_RELATIONSHIP.set(execution, Relationship.NONE.name());
+      throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + domain + " already belongs to a Microsoft tenant");
+    }
+  }
+
   /** True only when Partner Center said the domain is taken. */
-  public boolean takenAtMicrosoft(String domain) {
+  private boolean takenAtMicrosoft(String domain) {
     try {
       return partnerCenter.domainTaken(domain);
     } catch (RuntimeException e) {

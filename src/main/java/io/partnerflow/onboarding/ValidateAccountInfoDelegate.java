@@ -8,7 +8,6 @@ import io.partnerflow.customer.AccountInfo;
 import io.partnerflow.customer.AccountInfoValidator;
 import io.partnerflow.customer.CustomerRecord;
 import io.partnerflow.customer.CustomerRegistry;
-import io.partnerflow.customer.Relationship;
 import io.partnerflow.onboarding.OnboardingProcess.Errors;
 import io.partnerflow.process.BusinessKeys;
 import io.partnerflow.validation.Violation;
@@ -52,11 +51,8 @@ public class ValidateAccountInfoDelegate implements JavaDelegate {
       EXISTING_RELATIONSHIP.set(execution, existing.get().relationship().name());
       throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + info.primaryDomain() + " already belongs to a customer");
     }
-    if (violations.isEmpty() && domains.takenAtMicrosoft(info.primaryDomain())) {
-      // A tenant we do not know: the customer exists at Microsoft, so we ask it to connect with us
-      EXISTING_CUSTOMER_ID.set(execution, null);
-      EXISTING_RELATIONSHIP.set(execution, Relationship.NONE.name());
-      throw new BpmnError(Errors.DOMAIN_TAKEN, "Domain " + info.primaryDomain() + " already belongs to a Microsoft tenant");
+    if (violations.isEmpty()) {
+      domains.routeIfTakenAtMicrosoft(execution, info.primaryDomain());
     }
     Violations.enforce(execution, ACCOUNT_INFO_ERRORS, violations, Errors.ACCOUNT_INFO_INVALID);
   }

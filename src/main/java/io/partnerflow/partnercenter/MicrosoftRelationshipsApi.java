@@ -206,20 +206,9 @@ public class MicrosoftRelationshipsApi implements MicrosoftRelationships {
 
   /** {@code GET /v1/customers?filter=}: the tenant of the customer with this domain, if it is our reseller customer. */
   private Optional<String> resellerTenant(PartnerCenterCall call, String domain) {
-    String filter = "{\"Field\":\"Domain\",\"Value\":\"" + domain + "\",\"Operator\":\"starts_with\"}";
-    JsonNode page = http.exchange(call, Request.partnerCenter(HttpMethod.GET,
-        "/v1/customers?size=10&filter=" + encode(filter))).body();
-    for (JsonNode customer : page.path("items")) {
-      JsonNode profile = customer.path("companyProfile");
-      if (domain.equalsIgnoreCase(profile.path("domain").asText())
-          && "reseller".equalsIgnoreCase(customer.path("relationshipToPartner").asText())) {
-        String tenantId = profile.path("tenantId").asText(customer.path("id").asText(""));
-        if (!tenantId.isBlank()) {
-          return Optional.of(tenantId);
-        }
-      }
-    }
-    return Optional.empty();
+    return PartnerCenterApiClient.customerByDomain(http, call, domain)
+        .filter(customer -> "reseller".equalsIgnoreCase(customer.path("relationshipToPartner").asText()))
+        .map(PartnerCenterApiClient::tenantIdOf).filter(tenantId -> !tenantId.isBlank());
   }
 
   private static String text(JsonNode node, String field) {

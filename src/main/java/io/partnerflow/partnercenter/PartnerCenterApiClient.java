@@ -57,7 +57,7 @@ public class PartnerCenterApiClient implements PartnerCenterClient {
    */
   @Override
   public CustomerTenant createCustomer(PartnerCenterCall call, TenantRequest request) {
-    Optional<JsonNode> existing = findByDomain(call.then("find"), request.domain());
+    Optional<JsonNode> existing = customerByDomain(http, call.then("find"), request.domain());
     if (existing.isPresent()) {
       return tenant(existing.get(), request, null);
     }
@@ -199,8 +199,8 @@ public class PartnerCenterApiClient implements PartnerCenterClient {
     http.exchange(call, Request.partnerCenter(HttpMethod.PATCH, path).body(patch));
   }
 
-  /** {@code GET /v1/customers?size=1&filter=...}: the customer whose domain is this one, if any. */
-  private Optional<JsonNode> findByDomain(PartnerCenterCall call, String domain) {
+  /** {@code GET /v1/customers?size=10&filter=...}: the customer whose domain is this one, if any. */
+  static Optional<JsonNode> customerByDomain(PartnerCenterHttp http, PartnerCenterCall call, String domain) {
     String filter = "{\"Field\":\"Domain\",\"Value\":\"" + domain + "\",\"Operator\":\"starts_with\"}";
     JsonNode page = http.exchange(call, Request.partnerCenter(HttpMethod.GET,
         "/v1/customers?size=10&filter=" + encode(filter))).body();
@@ -213,14 +213,19 @@ public class PartnerCenterApiClient implements PartnerCenterClient {
   }
 
   private static CustomerTenant tenant(JsonNode customer, TenantRequest request, JsonNode credentials) {
-    String tenantId = customer.path("companyProfile").path("tenantId").asText(customer.path("id").asText(null));
-    if (tenantId == null || tenantId.isBlank()) {
+    String tenantId = tenantIdOf(customer);
+    if (tenantId.isBlank()) {
       throw new IllegalStateException("Partner Center's customer for " + request.domain() + " has no tenant id");
     }
     String userName = credentials == null ? "admin@" + request.domain()
         : qualified(credentials.path("userName").asText("admin"), request.domain());
     return new CustomerTenant(tenantId, customer.path("commerceId").asText(null), userName,
         credentials == null ? null : credentials.path("password").asText());
+  }
+
+  /** A Partner Center customer's tenant id (its company profile's, else the customer id); blank if none. */
+  static String tenantIdOf(JsonNode customer) {
+    return customer.path("companyProfile").path("tenantId").asText(customer.path("id").asText(""));
   }
 
   /** Partner Center names the admin user without its domain ("admin"): sign-in needs both. */

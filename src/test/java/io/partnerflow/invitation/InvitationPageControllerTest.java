@@ -48,6 +48,8 @@ class InvitationPageControllerTest {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final InvitationRegistry registry = mock(InvitationRegistry.class);
+  /** Ledger mode: Microsoft handed out nothing. */
+  private final MicrosoftRequests microsoftRequests = mock(MicrosoftRequests.class);
   private final InvitationAnswerService answers = mock(InvitationAnswerService.class);
   private final RelationshipService relationships = mock(RelationshipService.class);
   private final MockHttpSession session = new MockHttpSession();
@@ -55,6 +57,7 @@ class InvitationPageControllerTest {
 
   @BeforeEach
   void setUp() {
+    when(microsoftRequests.find(any())).thenReturn(MicrosoftRequest.NONE);
     mvc = pagesOf(PARTNER);
   }
 
@@ -73,7 +76,7 @@ class InvitationPageControllerTest {
 
     PartnerProfile partner = new PartnerProfile(partnerName, "4800001", true, "EMEA", "ops@northwind.example");
     return MockMvcBuilders.standaloneSetup(
-            new InvitationPageController(registry, answers, relationships, partner, engine, messages))
+            new InvitationPageController(registry, answers, relationships, partner, engine, messages, microsoftRequests))
         .addFilters(csrfAsInTheApp())
         .build();
   }
